@@ -1,0 +1,271 @@
+/**
+ * The one document model that every pipeline stage reads and annotates.
+ *
+ * A `Doc` starts as a `RawInput` (what an ingest source read) and each stage
+ * returns a new `Doc` with more layers filled. Every extracted value points
+ * back into the cleaned `text` through `{start, end, text}` (UTF-16 offsets,
+ * `end` exclusive) and says which rule or model produced it (`source`) and how
+ * sure it is (`confidence`, 0..1).
+ */
+
+/** A view onto the cleaned text: `doc.text.slice(start, end) === text`. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Where a value came from and how much to trust it. */
+export interface Provenance {
+  /** Name of the rule, gate, library or model that produced the value. */
+  readonly source: string;
+  /** 0..1 */
+  readonly confidence: number;
+}
+
+export type Annotation = Span & Provenance;
+
+// ---------------------------------------------------------------------------
+// Raw input: what ingest hands to the pipeline.
+
+/** How the content of a raw input is to be read. */
+export type RawKind = 'text' | 'html' | 'record';
+
+/**
+ * Metadata that the container of an article already states: a dataset's
+ * columns, a feed item's fields, HTTP headers. Values are strings as found;
+ * the metadata stage decides what to trust.
+ */
+export interface SourceMeta {
+  readonly url?: string;
+  readonly id?: string;
+  readonly title?: string;
+  /** A publication date stated by the container (dataset column, feed item). */
+  readonly date?: string;
+  readonly outlet?: string;
+  readonly authors?: readonly string[];
+  readonly description?: string;
+  readonly language?: string;
+  /** Which container stated these values: 'csv', 'jsonl', 'feed', 'http', 'file'. */
+  readonly container?: string;
+  /** When the page was fetched: a crawl date, never a publication date. */
+  readonly fetchedAt?: string;
+  /** Other columns or fields, kept verbatim. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export interface RawInput {
+  /** The path or URL as given; dataset rows add `#row=N` (1-based data row). */
+  readonly input: string;
+  readonly kind: RawKind;
+  /** Decoded content: text, HTML source, or the body field of a record. */
+  readonly content: string;
+  /** How the bytes were decoded, e.g. 'utf-8 (declared)', 'windows-1252 (sniffed)'. */
+  readonly encoding?: string;
+  readonly meta: SourceMeta;
+}
+
+// ---------------------------------------------------------------------------
+// Layers added by the stages.
+
+/** Something cleaning dropped from the body, and why. */
+export interface Removed {
+  readonly text: string;
+  /** Reason code: 'chrome', 'share', 'tags', 'caption', 'credit', 'related', 'banner', 'byline', 'dateline', 'header', 'boilerplate', … */
+  readonly reason: string;
+  /** The gate that removed it. */
+  readonly gate: string;
+}
+
+/** Page-level metadata found by extraction (HTML head, text header lines). */
+export interface PageMeta {
+  readonly title?: string;
+  readonly url?: string;
+  readonly siteName?: string;
+  readonly authors?: readonly string[];
+  readonly description?: string;
+  /** Candidate publication dates with the evidence for each. */
+  readonly dates?: readonly DateEvidence[];
+  readonly language?: string;
+}
+
+/**
+ * A candidate publication date and how it was found. `trust` orders the
+ * evidence: structured metadata beats a date printed in a page header.
+ */
+export interface DateEvidence {
+  readonly value: string;
+  readonly evidence: string;
+  readonly source: string;
+  readonly trust: 'structured' | 'stated' | 'header';
+}
+
+/** The body candidate before the cleaning gates run. */
+export interface Extracted {
+  /** Paragraphs separated by blank lines. */
+  readonly body: string;
+  readonly page: PageMeta;
+  /** What extraction itself dropped (e.g. header lines of a scraped text file). */
+  readonly removed: readonly Removed[];
+  readonly source: string;
+}
+
+export interface ArticleMeta {
+  readonly url: string | null;
+  readonly outlet: string | null;
+  readonly domain: string | null;
+  readonly title: string | null;
+  /** Where the title came from: 'text' | 'page' | 'container' | 'url-slug' | 'lead'. */
+  readonly titleSource: string | null;
+  readonly byline: readonly string[];
+  readonly publishedAt: string | null;
+  /** Why publishedAt was chosen (or why candidates were rejected). */
+  readonly publishedEvidence: string | null;
+  readonly language: string | null;
+}
+
+export interface Sentence extends Span {
+  readonly index: number;
+}
+
+export interface Token extends Span {
+  readonly sentence: number;
+}
+
+export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'FAC' | 'EVENT';
+export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT'];
+
+export interface Mention extends Annotation {
+  readonly type: EntityType;
+}
+
+export interface Entity extends Provenance {
+  /** Slug of the canonical name, unique within the document. */
+  readonly id: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly aliases: readonly string[];
+  readonly mentions: readonly Span[];
+}
+
+export type TimeGrain = 'instant' | 'day' | 'month' | 'year' | 'range';
+
+export interface TimeExpression extends Annotation {
+  /** ISO value; for a range `start/end`. Null when relative and no anchor is known. */
+  readonly value: string | null;
+  readonly grain: TimeGrain;
+}
+
+export interface Place extends Provenance {
+  readonly entity: string;
+  readonly name: string;
+  readonly gazetteerId: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly country: string;
+  readonly kind: string;
+}
+
+export interface Quote extends Annotation {
+  readonly direct: boolean;
+  readonly speaker: string | null;
+  readonly speakerEntity: string | null;
+  readonly anonymous: boolean;
+  readonly cue: string | null;
+}
+
+export interface Quantity extends Span {
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly unit: string;
+  readonly of: string | null;
+}
+
+export interface Claim extends Provenance {
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly anonymous: boolean;
+  readonly quote: number | null;
+  readonly quantities: readonly Quantity[];
+}
+
+export interface NewsEvent extends Provenance {
+  readonly type: string;
+  readonly date: string | null;
+  readonly place: string | null;
+  readonly actors: readonly string[];
+  readonly targets: readonly string[];
+  readonly casualties: Readonly<Record<string, { min: number | null; max: number | null }>> | null;
+  readonly sentence: { readonly start: number; readonly end: number };
+}
+
+/** A MinHash signature of the normalised body, for near-duplicate detection. */
+export interface Fingerprint {
+  /** sha256 of the normalised body (hex): equal for exact duplicates. */
+  readonly exact: string;
+  readonly minhash: readonly number[];
+}
+
+/** The article as it flows through the pipeline. */
+export interface Doc {
+  /** Stable id, set by the metadata stage from the normalised body. */
+  readonly id: string;
+  readonly raw: RawInput;
+  readonly extracted: Extracted | null;
+  /** Cleaned body text; every span points into it. */
+  readonly text: string;
+  readonly removed: readonly Removed[];
+  readonly meta: ArticleMeta;
+  readonly sentences: readonly Sentence[];
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly Mention[];
+  readonly entities: readonly Entity[];
+  readonly dates: readonly TimeExpression[];
+  readonly places: readonly Place[];
+  readonly quotes: readonly Quote[];
+  readonly claims: readonly Claim[];
+  readonly events: readonly NewsEvent[];
+  readonly fingerprint: Fingerprint | null;
+  /** Notes from stages about this document (not errors: those stop the document). */
+  readonly notes: readonly string[];
+}
+
+export const EMPTY_META: ArticleMeta = {
+  url: null,
+  outlet: null,
+  domain: null,
+  title: null,
+  titleSource: null,
+  byline: [],
+  publishedAt: null,
+  publishedEvidence: null,
+  language: null,
+};
+
+/** A fresh document for a raw input, with every layer empty. */
+export function newDoc(raw: RawInput): Doc {
+  return {
+    id: '',
+    raw,
+    extracted: null,
+    text: '',
+    removed: [],
+    meta: EMPTY_META,
+    sentences: [],
+    tokens: [],
+    mentions: [],
+    entities: [],
+    dates: [],
+    places: [],
+    quotes: [],
+    claims: [],
+    events: [],
+    fingerprint: null,
+    notes: [],
+  };
+}
+
+/** A span of `text` from offsets, so that the span invariant holds by construction. */
+export function spanOf(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}

@@ -1,0 +1,75 @@
+import type { Doc, RawInput } from '../core/doc.js';
+import type { ArticleRecord } from '../core/record.js';
+
+/**
+ * The one storage interface. Adapters (`sqlite`, later `postgres`) implement
+ * it over the same Kysely schema; the pipeline and the server never import a
+ * driver.
+ */
+export interface Store {
+  /** Create or upgrade the schema; safe to call on every open. */
+  migrate(): Promise<void>;
+  /**
+   * Store an analysed document and its raw input. Re-putting the same input
+   * changes nothing. An exact or near duplicate of a stored article is linked
+   * to the first copy and not stored again.
+   */
+  put(doc: Doc): Promise<PutResult>;
+  get(id: string): Promise<StoredArticle | null>;
+  list(query: ListQuery): Promise<Page<ArticleSummary>>;
+  search(query: string, options?: { limit?: number; offset?: number }): Promise<Page<SearchHit>>;
+  /** Every stored raw input, one at a time, for re-processing by a newer pipeline. */
+  raws(): AsyncIterable<{ id: string; raw: RawInput }>;
+  /** Replace the analysis of a stored article (same raw input, newer pipeline). */
+  replace(id: string, doc: Doc): Promise<void>;
+  counts(): Promise<{ articles: number; duplicates: number; raws: number }>;
+  close(): Promise<void>;
+}
+
+export type PutStatus = 'new' | 'unchanged' | 'duplicate';
+
+export interface PutResult {
+  readonly status: PutStatus;
+  readonly id: string;
+  /** For a duplicate: the id of the first stored copy. */
+  readonly duplicateOf?: string;
+  /** For a duplicate: 'exact' or 'near' (with the estimated Jaccard similarity). */
+  readonly similarity?: number;
+}
+
+export interface StoredArticle {
+  readonly record: ArticleRecord;
+  readonly raw: RawInput;
+  /** Inputs that were found to be duplicates of this article. */
+  readonly duplicates: readonly { readonly input: string; readonly similarity: number }[];
+  readonly storedAt: string;
+}
+
+export interface ArticleSummary {
+  readonly id: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly domain: string | null;
+  readonly publishedAt: string | null;
+  readonly input: string;
+  readonly words: number;
+}
+
+export interface ListQuery {
+  readonly limit?: number;
+  readonly offset?: number;
+  readonly outlet?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface SearchHit extends ArticleSummary {
+  readonly score: number;
+  /** Snippet as plain text with the matched ranges (never HTML). */
+  readonly snippet: { readonly text: string; readonly highlights: readonly { start: number; end: number }[] };
+}
