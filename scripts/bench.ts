@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: throughput of `analyze` over the FA-KES and BBC corpora
+ * (3,005 articles), with each stage's share of the time and peak memory.
+ * Reads ../shared/data (development corpora); prints a table and the machine.
+ */
+import os from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readInputs } from '../src/ingest/index.js';
+import { analyzeRaw } from '../src/pipeline/index.js';
+
+const shared = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const corpora = [
+  `${shared}fakes-syria-news/FA-KES-Dataset.csv`,
+  `${shared}bbc-news-2225/bbc_news.jsonl.gz`,
+];
+
+async function main(): Promise<void> {
+  const missing = corpora.filter((p) => !existsSync(p));
+  if (missing.length > 0) {
+    console.error(`bench: corpus not found: ${missing.join(', ')} (the benchmark reads ../shared/data)`);
+    process.exitCode = 2;
+    return;
+  }
+  const timings = new Map<string, number>();
+  let articles = 0;
+  let words = 0;
+  let failed = 0;
+  let readMs = 0;
+  let peakRss = process.memoryUsage().rss;
+  const t0 = performance.now();
+  let tRead = performance.now();
+  for await (const item of readInputs(corpora)) {
+    readMs += performance.now() - tRead;
+    if (!item.ok) {
+      failed++;
+    } else {
+      try {
+        const doc = analyzeRaw(item.raw, timings);
+        articles++;
+        words += doc.tokens.length;
+      } catch {
+        failed++;
+      }
+    }
+    if (articles % 200 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    tRead = performance.now();
+  }
+  const totalMs = performance.now() - t0;
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`newsgraph bench — ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`);
+  console.log(`input: FA-KES (780 rows) + BBC News (2,225 rows); ${articles} analysed, ${failed} failed`);
+  console.log('');
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| articles/s | ${(articles / (totalMs / 1000)).toFixed(1)} |`);
+  console.log(`| words (tokens)/s | ${Math.round(words / (totalMs / 1000)).toLocaleString('en-US')} |`);
+  console.log(`| total time | ${(totalMs / 1000).toFixed(2)} s |`);
+  console.log(`| peak RSS | ${(peakRss / 2 ** 20).toFixed(0)} MiB |`);
+  console.log('');
+  console.log('| stage | ms | share |');
+  console.log('|---|---|---|');
+  const stageTotal = [...timings.values()].reduce((a, b) => a + b, 0) + readMs;
+  const rows: [string, number][] = [['ingest (read+decode)', readMs], ...timings.entries()];
+  for (const [stage, ms] of rows) {
+    console.log(`| ${stage} | ${ms.toFixed(0)} | ${((100 * ms) / stageTotal).toFixed(1)}% |`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

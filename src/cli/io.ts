@@ -1,0 +1,29 @@
+import type { Writable } from 'node:stream';
+
+/** Writes a line, waiting for the stream to drain so a large run never buffers the corpus in memory. */
+export async function writeLine(stream: Writable, line: string): Promise<void> {
+  if (stream.destroyed || !stream.writable) return;
+  if (!stream.write(line + '\n')) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        stream.off('error', done);
+        resolve();
+      };
+      stream.once('drain', done);
+      stream.once('close', done);
+      stream.once('error', done);
+    });
+  }
+}
+
+/** One diagnostic line on stderr naming the input and the reason. */
+export function diagnose(input: string, reason: string): void {
+  process.stderr.write(`newsgraph: ${input}: ${reason}\n`);
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

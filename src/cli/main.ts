@@ -1,0 +1,76 @@
+import { Command, CommanderError } from 'commander';
+import { analyzeCommand } from './analyze.js';
+import { ingestCommand, reprocessCommand } from './ingest.js';
+import { searchCommand } from './search.js';
+import { serveCommand } from './serve.js';
+
+const DEFAULT_DB = process.env.NEWSGRAPH_DB ?? 'newsgraph.db';
+
+/** Exit codes (../CONTRACT.md): 0 ok, 1 internal error, 2 nothing could be processed / usage error. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('newsgraph')
+    .description('Self-hosted news intelligence: ingest, understand, connect and serve news.')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('analyze')
+    .description('Analyse files, folders, URLs or feeds and print one record per article')
+    .argument('<inputs...>', 'files, folders (recursive), URLs or feeds')
+    .option('--json', 'JSON Lines on stdout, one record per article (see CONTRACT.md)')
+    .option('--db <file>', 'also store the analysed articles in this database')
+    .action(async (inputs: string[], opts: { json?: boolean; db?: string }) => {
+      exitCode = await analyzeCommand(inputs, opts);
+    });
+
+  program
+    .command('ingest')
+    .description('Read, analyse and store articles; re-ingesting the same input changes nothing')
+    .argument('<inputs...>', 'files, folders (recursive), URLs or feeds')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .action(async (inputs: string[], opts: { db: string }) => {
+      exitCode = await ingestCommand(inputs, opts);
+    });
+
+  program
+    .command('search')
+    .description('Full-text search over stored articles, ranked, with highlighted snippets')
+    .argument('<query>', 'words or "quoted phrases"')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--limit <n>', 'number of results', '10')
+    .option('--json', 'JSON Lines output')
+    .action(async (query: string, opts: { db: string; limit: string; json?: boolean }) => {
+      exitCode = await searchCommand(query, opts);
+    });
+
+  program
+    .command('serve')
+    .description('Serve the web UI and the HTTP API over a database')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--port <n>', 'port', '8080')
+    .option('--host <host>', 'host to bind', '127.0.0.1')
+    .action(async (opts: { db: string; port: string; host: string }) => {
+      exitCode = await serveCommand(opts);
+    });
+
+  program
+    .command('reprocess')
+    .description('Re-run the current pipeline over every stored raw input')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .action(async (opts: { db: string }) => {
+      exitCode = await reprocessCommand(opts);
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors with 1 from commander.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    throw err;
+  }
+  return exitCode;
+}

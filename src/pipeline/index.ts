@@ -1,0 +1,55 @@
+/**
+ * The one place where the order of the analysis stages is defined.
+ *
+ * Ingest (src/ingest) and storage (src/store) are the edges; everything in
+ * between is a pure stage. `checkOrder` runs when this module is loaded, so a
+ * stage that needs a layer nobody assigned before it stops the program at
+ * start-up, not halfway through a corpus.
+ */
+import { newDoc, type Doc, type RawInput } from '../core/doc.js';
+import { checkOrder, runStages, type Stage, type StageContext } from '../core/stage.js';
+import { extractStage } from '../clean/extract.js';
+import { cleanStage } from '../clean/gates.js';
+import { metadataStage } from '../clean/metadata.js';
+import { fingerprintStage } from '../clean/dedup.js';
+import { sentencesStage } from '../nlp/sentences.js';
+import { tokensStage } from '../nlp/tokens.js';
+import { nerStage } from '../nlp/entities.js';
+import { datesStage } from '../nlp/time.js';
+import { resolveEntitiesStage } from '../resolve/entities.js';
+
+/** Bumped whenever a stage changes what it produces, so stored articles can be re-processed. */
+export const PIPELINE_VERSION = 1;
+
+export const STAGES: readonly Stage[] = [
+  // clean: raw input -> body candidate -> cleaned text -> article metadata.
+  extractStage,
+  cleanStage,
+  // Metadata needs the cleaned text: the id hashes it and the publication
+  // date check compares header dates with the years the body mentions.
+  metadataStage,
+  fingerprintStage,
+  // nlp: sentences before tokens; time expressions need publishedAt (meta).
+  sentencesStage,
+  tokensStage,
+  nerStage,
+  datesStage,
+  // resolve: group mentions into entities with aliases.
+  resolveEntitiesStage,
+];
+
+checkOrder(STAGES);
+
+export const DEFAULT_CONTEXT: StageContext = { resources: {} };
+
+export class EmptyArticleError extends Error {}
+
+/**
+ * Analyse one raw input. Throws `EmptyArticleError` when cleaning leaves no
+ * article text, so the caller can report the input and go on.
+ */
+export function analyzeRaw(raw: RawInput, timings?: Map<string, number>): Doc {
+  const doc = runStages(newDoc(raw), STAGES, DEFAULT_CONTEXT, timings);
+  if (doc.text.trim().length === 0) throw new EmptyArticleError('no article text left after cleaning');
+  return doc;
+}
