@@ -1,5 +1,5 @@
 import { readInputs } from '../ingest/index.js';
-import { analyzeRaw } from '../pipeline/index.js';
+import { analyzeRaw, PIPELINE_VERSION } from '../pipeline/index.js';
 import { toRecord } from '../core/record.js';
 import type { Doc } from '../core/doc.js';
 import { openStore } from '../store/index.js';
@@ -25,7 +25,7 @@ export async function analyzeCommand(inputs: string[], opts: { json?: boolean; d
   let store: Store | null = null;
   if (opts.db) {
     try {
-      store = await openStore(opts.db);
+      store = await openStore(opts.db, { pipelineVersion: PIPELINE_VERSION });
     } catch (err) {
       diagnose(opts.db, `cannot open database: ${errorMessage(err)}`);
       return 2;

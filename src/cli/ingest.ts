@@ -1,5 +1,5 @@
 import { readInputs } from '../ingest/index.js';
-import { analyzeRaw } from '../pipeline/index.js';
+import { analyzeRaw, PIPELINE_VERSION } from '../pipeline/index.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { diagnose, errorMessage } from './io.js';
@@ -8,7 +8,7 @@ import { Progress } from './progress.js';
 async function withStore<T>(db: string, use: (store: Store) => Promise<T>): Promise<T | 2> {
   let store: Store;
   try {
-    store = await openStore(db);
+    store = await openStore(db, { pipelineVersion: PIPELINE_VERSION });
   } catch (err) {
     diagnose(db, `cannot open database: ${errorMessage(err)}`);
     return 2;

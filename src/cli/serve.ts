@@ -15,7 +15,14 @@ export async function serveCommand(opts: { db: string; port: string; host: strin
     diagnose(opts.db, `cannot open database: ${errorMessage(err)}`);
     return 2;
   }
-  const server = await startServer(store, { port, host: opts.host });
+  let server;
+  try {
+    server = await startServer(store, { port, host: opts.host });
+  } catch (err) {
+    diagnose(`${opts.host}:${port}`, errorMessage(err));
+    await store.close();
+    return 2;
+  }
   process.stderr.write(`newsgraph: serving ${opts.db} at ${server.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

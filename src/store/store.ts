@@ -18,9 +18,17 @@ export interface Store {
   get(id: string): Promise<StoredArticle | null>;
   list(query: ListQuery): Promise<Page<ArticleSummary>>;
   search(query: string, options?: { limit?: number; offset?: number }): Promise<Page<SearchHit>>;
-  /** Every stored raw input, one at a time, for re-processing by a newer pipeline. */
-  raws(): AsyncIterable<{ id: string; raw: RawInput }>;
-  /** Replace the analysis of a stored article (same raw input, newer pipeline). */
+  /**
+   * Every stored raw input, one at a time in stored order, for re-processing
+   * by a newer pipeline. `id` is the article the input is stored as; for a
+   * duplicate (`duplicate: true`) that is the first copy it was linked to.
+   */
+  raws(): AsyncIterable<{ id: string; raw: RawInput; duplicate?: boolean }>;
+  /**
+   * Replace the analysis of a stored article (same raw input, newer pipeline),
+   * keeping its id. Given the raw input of one of its duplicates instead, the
+   * duplicate link's similarity is re-estimated and the article is untouched.
+   */
   replace(id: string, doc: Doc): Promise<void>;
   counts(): Promise<{ articles: number; duplicates: number; raws: number }>;
   close(): Promise<void>;

@@ -1,0 +1,271 @@
+/**
+ * The metadata stage: decides the article's URL, outlet, title, byline,
+ * publication date, language and id from three kinds of evidence, in order
+ * of trust: what the container states (dataset columns, feed fields), what
+ * the page states (HTML head, text header lines), and what can be derived
+ * (URL slug, lead sentence, the body's own years).
+ *
+ * A publication date is never a crawl date and never a date the page merely
+ * prints in its header when the article's own text says otherwise.
+ */
+import { createHash } from 'node:crypto';
+import { getDomain, getHostname } from 'tldts';
+import type { ArticleMeta, DateEvidence, Doc, PageMeta, Removed, SourceMeta } from '../core/doc.js';
+import type { Stage } from '../core/stage.js';
+import acronymData from './data/acronyms.json' with { type: 'json' };
+import outletData from './data/outlets.json' with { type: 'json' };
+import { articleLanguage, normaliseLanguageCode } from './language.js';
+import { parseDateString, parseNames } from './text.js';
+
+// ---------------------------------------------------------------------------
+// URL, domain, outlet
+
+/** An absolute http(s) URL, or null. */
+export function normaliseUrl(candidate: string | undefined | null): string | null {
+  if (!candidate) return null;
+  try {
+    const url = new URL(candidate.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const comparableName = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+const OUTLET_BY_DOMAIN = new Map<string, string>();
+const OUTLET_BY_ALIAS = new Map<string, string>();
+for (const outlet of outletData.outlets) {
+  for (const domain of outlet.domains) OUTLET_BY_DOMAIN.set(domain.toLowerCase(), outlet.name);
+  for (const alias of [outlet.name, ...outlet.aliases]) OUTLET_BY_ALIAS.set(comparableName(alias), outlet.name);
+}
+
+/** The publisher of a host: the host itself or its nearest parent domain in the table. */
+export function outletForHost(host: string): string | null {
+  const labels = host.toLowerCase().replace(/^www\d*\./u, '').split('.');
+  for (let i = 0; i < labels.length - 1; i++) {
+    const name = OUTLET_BY_DOMAIN.get(labels.slice(i).join('.'));
+    if (name) return name;
+  }
+  return null;
+}
+
+/** The publisher for a name a dataset uses ("sputnik", "alaraby", "Reuters"), or null. */
+export function outletForName(name: string): string | null {
+  const key = comparableName(name);
+  if (key === '') return null;
+  return OUTLET_BY_ALIAS.get(key) ?? OUTLET_BY_DOMAIN.get(name.trim().toLowerCase()) ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// Titles
+
+const ACRONYMS = new Map(acronymData.acronyms.map((a) => [a.toLowerCase(), a]));
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'of', 'in', 'on', 'at', 'to', 'by', 'for', 'as', 'vs']);
+const FILE_EXTENSION = /\.(s?html?|php\d?|aspx?|jsp|cms|cfm|ece|amp)$/iu;
+
+/** A word that is an identifier, not language: numbers, hex ids, mixed letters and digits. */
+const isIdToken = (token: string) => /\d/u.test(token) && !/^\d{1,2}(st|nd|rd|th)$/iu.test(token);
+
+/**
+ * A readable title from a URL slug: ".../war-isis-fighters-flee-2433437" ->
+ * "War ISIS Fighters Flee". Null when the URL has no word slug.
+ */
+export function titleFromUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return null;
+  }
+  const segments = path.split('/').filter(Boolean).reverse();
+  for (const segment of segments) {
+    const words = segment
+      .replace(FILE_EXTENSION, '')
+      .split(/[-_+\s]+/u)
+      .filter((w) => w !== '' && !isIdToken(w));
+    if (words.length < 3) continue;
+    return words
+      .map((word, i) => {
+        const lower = word.toLowerCase();
+        const acronym = ACRONYMS.get(lower);
+        if (acronym) return acronym;
+        if (i > 0 && SMALL_WORDS.has(lower)) return lower;
+        return lower.charAt(0).toUpperCase() + lower.slice(1);
+      })
+      .join(' ');
+  }
+  return null;
+}
+
+const LEAD_TITLE_MAX_CHARS = 100;
+
+/** The first sentence of the text, cut at a word boundary when long: a last-resort title. */
+export function titleFromLead(text: string): string | null {
+  const firstParagraph = text.split('\n')[0]?.trim() ?? '';
+  if (firstParagraph === '') return null;
+  const sentence = /^.+?[.!?](?=\s|$)/u.exec(firstParagraph)?.[0] ?? firstParagraph;
+  if (sentence.length <= LEAD_TITLE_MAX_CHARS) return sentence;
+  const cut = sentence.slice(0, LEAD_TITLE_MAX_CHARS);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).replace(/[\s,;:]+$/u, '') + '…';
+}
+
+function chooseTitle(
+  page: PageMeta,
+  extractedSource: string,
+  container: SourceMeta,
+  url: string | null,
+  text: string,
+): { title: string | null; titleSource: string | null } {
+  const usable = (t: string | undefined) => (t !== undefined && t.trim() !== '' ? t.replace(/\s+/gu, ' ').trim() : null);
+  const pageTitle = usable(page.title);
+  if (pageTitle) return { title: pageTitle, titleSource: extractedSource === 'html' ? 'page' : 'text' };
+  const containerTitle = usable(container.title);
+  if (containerTitle) return { title: containerTitle, titleSource: 'container' };
+  const slugTitle = url ? titleFromUrl(url) : null;
+  if (slugTitle) return { title: slugTitle, titleSource: 'url-slug' };
+  const lead = titleFromLead(text);
+  return lead ? { title: lead, titleSource: 'lead' } : { title: null, titleSource: null };
+}
+
+// ---------------------------------------------------------------------------
+// Byline
+
+/** Authors and agencies, normalised and deduplicated (case-insensitively), in order of first mention. */
+export function normaliseByline(credits: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const credit of credits) {
+    // A credit that does not parse as names is kept as written, minus "By" and colons:
+    // containers state authors deliberately, and we do not drop what we cannot parse.
+    const names = parseNames(credit) ?? [credit.replace(/^\s*by\s*:?\s*/iu, '').replace(/[\s:]+$/u, '').trim()];
+    for (const name of names) {
+      const key = name.toLowerCase();
+      if (name !== '' && !seen.has(key)) {
+        seen.add(key);
+        out.push(name);
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Publication date
+
+const YEAR = /\b(19[5-9]\d|20\d\d)\b(?![,.]\d)/gu;
+
+/** The latest explicit year in the article's own material; null when it states none. */
+export function latestYearMentioned(texts: readonly string[]): number | null {
+  let latest: number | null = null;
+  for (const text of texts) {
+    for (const match of text.matchAll(YEAR)) {
+      const year = Number(match[1]);
+      if (latest === null || year > latest) latest = year;
+    }
+  }
+  return latest;
+}
+
+/** Removals that are still the article's own material: captions and credits describe its pictures. */
+const OWN_MATERIAL_REASONS = new Set(['caption', 'credit']);
+
+export interface PublicationDate {
+  readonly publishedAt: string | null;
+  readonly publishedEvidence: string | null;
+}
+
+/**
+ * Picks the publication date. Order: the container's date, then structured
+ * page metadata, then a stated publication ("Updated at ..."), and only
+ * then a bare header date, which is rejected when the article's latest
+ * year is more than one year before it (a page re-rendered years later
+ * prints the render date in its header).
+ */
+export function choosePublicationDate(
+  container: SourceMeta,
+  evidence: readonly DateEvidence[],
+  text: string,
+  removed: readonly Removed[],
+): PublicationDate {
+  const rejected: string[] = [];
+  if (container.date !== undefined && container.date.trim() !== '') {
+    const parsed = parseDateString(container.date);
+    if (parsed) {
+      return { publishedAt: parsed.value, publishedEvidence: `container date "${container.date}" (${container.container ?? 'source'})` };
+    }
+    rejected.push(`container date "${container.date}" is not a date`);
+  }
+  for (const trust of ['structured', 'stated'] as const) {
+    for (const candidate of evidence.filter((e) => e.trust === trust)) {
+      const parsed = parseDateString(candidate.value);
+      if (parsed) return { publishedAt: parsed.value, publishedEvidence: `${trust} ${candidate.source}: "${candidate.evidence}"` };
+      rejected.push(`${trust} "${candidate.value}" is not a date`);
+    }
+  }
+  const ownText = [text, ...removed.filter((r) => OWN_MATERIAL_REASONS.has(r.reason)).map((r) => r.text)];
+  const latestYear = latestYearMentioned(ownText);
+  for (const candidate of evidence.filter((e) => e.trust === 'header')) {
+    const parsed = parseDateString(candidate.value);
+    if (!parsed) {
+      rejected.push(`header "${candidate.value}" is not a date`);
+      continue;
+    }
+    const headerYear = Number(parsed.value.slice(0, 4));
+    if (latestYear !== null && headerYear - latestYear > 1) {
+      rejected.push(
+        `header date ${parsed.value} ("${candidate.evidence}") rejected: the article's latest year is ${latestYear}`,
+      );
+      continue;
+    }
+    const why = latestYear === null ? 'the article states no year' : `consistent with the article's latest year ${latestYear}`;
+    return { publishedAt: parsed.value, publishedEvidence: `header ${candidate.source}: "${candidate.evidence}" (${why})` };
+  }
+  return { publishedAt: null, publishedEvidence: rejected.length > 0 ? rejected.join('; ') : null };
+}
+
+// ---------------------------------------------------------------------------
+// Id
+
+/** The body as compared for identity: NFC, lower-case, whitespace collapsed. */
+export function normaliseForId(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** First 16 hex characters of sha256 over the normalised body. */
+export function articleId(text: string): string {
+  return createHash('sha256').update(normaliseForId(text), 'utf8').digest('hex').slice(0, 16);
+}
+
+// ---------------------------------------------------------------------------
+// The stage
+
+/** Article metadata for a document whose body has been extracted and cleaned. Pure. */
+export function articleMeta(doc: Doc): ArticleMeta {
+  const page: PageMeta = doc.extracted?.page ?? {};
+  const container = doc.raw.meta;
+  const url = normaliseUrl(container.url) ?? normaliseUrl(page.url);
+  const host = url ? getHostname(url) : null;
+  const domain = url ? getDomain(url) : null;
+  const siteName = page.siteName?.trim() || null;
+  const containerOutlet = container.outlet?.trim() || null;
+  const outlet =
+    (host ? outletForHost(host) : null) ??
+    (siteName ? (outletForName(siteName) ?? siteName) : null) ??
+    (containerOutlet ? (outletForName(containerOutlet) ?? containerOutlet) : null) ??
+    domain;
+  const { title, titleSource } = chooseTitle(page, doc.extracted?.source ?? 'text', container, url, doc.text);
+  const byline = normaliseByline([...(page.authors ?? []), ...(container.authors ?? [])]);
+  const { publishedAt, publishedEvidence } = choosePublicationDate(container, page.dates ?? [], doc.text, doc.removed);
+  const language = articleLanguage(doc.text, container.language) ?? normaliseLanguageCode(page.language);
+  return { url, outlet, domain, title, titleSource, byline, publishedAt, publishedEvidence, language };
+}
+
+export const metadataStage: Stage = {
+  name: 'metadata',
+  requires: ['extracted', 'text'],
+  assigns: ['meta', 'id'],
+  run(doc: Doc): Doc {
+    return { ...doc, meta: articleMeta(doc), id: articleId(doc.text) };
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * Schema migrations, written once for every database through Kysely's schema
+ * builder; dialect differences come from the `StoreDialect` capabilities.
+ *
+ * Migrations are append-only: a released migration is never edited, a change
+ * is a new migration with the next number. Kysely's `Migrator` records the
+ * applied ones in `kysely_migration` and runs the rest in name order.
+ */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { StoreDialect } from './schema.js';
+
+/** Migrations work on an untyped database: they must not depend on today's `Database` type. */
+type AnyDb = Kysely<unknown>;
+
+function initialSchema(dialect: StoreDialect): Migration {
+  return {
+    async up(db: AnyDb): Promise<void> {
+      await db.schema
+        .createTable('articles')
+        .addColumn('seq', dialect.serialType, (c) => dialect.serialPrimaryKey(c))
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('raw_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('input', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('outlet', 'text')
+        .addColumn('domain', 'text')
+        .addColumn('title', 'text')
+        .addColumn('published_at', 'text')
+        .addColumn('language', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('words', 'integer', (c) => c.notNull())
+        .addColumn('record', 'text', (c) => c.notNull())
+        .addColumn('minhash', dialect.binaryType, (c) => c.notNull())
+        .addColumn('exact_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('pipeline_version', 'integer')
+        .addColumn('stored_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text')
+        .execute();
+      // Listing order: newest published first, then stored order.
+      await db.schema.createIndex('articles_published').on('articles').columns(['published_at', 'seq']).execute();
+      await db.schema.createIndex('articles_outlet').on('articles').column('outlet').execute();
+      await db.schema.createIndex('articles_domain').on('articles').column('domain').execute();
+
+      // Raw inputs point at articles, never the other way round through a foreign key:
+      // articles.raw_hash is checked by the store, which writes both in one transaction.
+      await db.schema
+        .createTable('raw_inputs')
+        .addColumn('seq', dialect.serialType, (c) => dialect.serialPrimaryKey(c))
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('input', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('text', 'html', 'record')`))
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('encoding', 'text')
+        .addColumn('meta', 'text', (c) => c.notNull())
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id'))
+        .addColumn('first_seen', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('raw_inputs_article').on('raw_inputs').column('article_id').execute();
+
+      await db.schema
+        .createTable('duplicates')
+        .addColumn('raw_hash', 'text', (c) => c.primaryKey().references('raw_inputs.hash'))
+        .addColumn('input', 'text', (c) => c.notNull())
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id'))
+        .addColumn('similarity', 'real', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('exact', 'near')`))
+        .addColumn('found_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('duplicates_article').on('duplicates').column('article_id').execute();
+
+      // The primary key (band, key, article_id) is also the candidate lookup index,
+      // and the whole row: stored key-only, each band key is written once, not twice.
+      await dialect
+        .keyOnlyTable(
+          db.schema
+            .createTable('lsh_bands')
+            .addColumn('band', 'integer', (c) => c.notNull())
+            .addColumn('key', 'text', (c) => c.notNull())
+            .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+            .addPrimaryKeyConstraint('lsh_bands_pk', ['band', 'key', 'article_id']),
+        )
+        .execute();
+      await db.schema.createIndex('lsh_bands_article').on('lsh_bands').column('article_id').execute();
+
+      await dialect.fullText.create(db);
+    },
+  };
+}
+
+export function migrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001_initial': initialSchema(dialect),
+  };
+}
+
+/** Brings the schema up to date; throws naming the migration that failed. */
+export async function migrateToLatest(db: AnyDb, dialect: StoreDialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(failed ? `schema migration ${failed} failed: ${reason}` : `schema migration failed: ${reason}`, {
+      cause: error,
+    });
+  }
+}

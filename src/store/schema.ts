@@ -1,0 +1,147 @@
+/**
+ * The storage schema, typed once for Kysely and shared by every adapter.
+ *
+ * Values the schema does not query by (raw metadata, the full article
+ * record) are JSON text, in SQLite and PostgreSQL alike, so the adapters read
+ * and write them the same way. What differs between databases (auto-numbered
+ * keys, binary columns, full-text search, how a write transaction starts)
+ * sits behind `StoreDialect`, a small capability object each adapter supplies.
+ */
+import type { ColumnDefinitionBuilder, ColumnType, CreateTableBuilder, Generated, Kysely } from 'kysely';
+import type { RawKind } from '../core/doc.js';
+import type { SearchTerm } from './query.js';
+
+/** Every raw input the store has seen, duplicates included, so nothing read is ever lost. */
+export interface RawInputsTable {
+  /** Stored order. */
+  seq: Generated<number>;
+  /** sha256 of the input string and the content (see `rawInputHash`). */
+  hash: string;
+  input: string;
+  kind: RawKind;
+  content: string;
+  encoding: string | null;
+  /** JSON of `SourceMeta`. */
+  meta: string;
+  /** The article this input is stored as: its own, or the first copy it duplicates. */
+  article_id: string;
+  first_seen: string;
+}
+
+export interface ArticlesTable {
+  /** Stored order; also the row id the full-text index points at. */
+  seq: Generated<number>;
+  /** The public article id (`ArticleRecord.id`). */
+  id: string;
+  /** The raw input this article was analysed from. */
+  raw_hash: string;
+  input: string;
+  url: string | null;
+  outlet: string | null;
+  domain: string | null;
+  title: string | null;
+  published_at: string | null;
+  language: string | null;
+  text: string;
+  /** Whitespace-separated words of `text`, for listings. */
+  words: number;
+  /** JSON of the full `ArticleRecord`. */
+  record: string;
+  /** MinHash signature, 128 unsigned 32-bit little-endian values (see `encodeSignature`). */
+  minhash: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  /** sha256 of the normalised body; unique, so an exact duplicate can never be stored twice. */
+  exact_hash: string;
+  pipeline_version: number | null;
+  stored_at: string;
+  /** When `replace` last re-analysed the article; null if never. */
+  updated_at: string | null;
+}
+
+export type DuplicateKind = 'exact' | 'near';
+
+/** A raw input found to be a copy of a stored article. */
+export interface DuplicatesTable {
+  raw_hash: string;
+  input: string;
+  article_id: string;
+  /** Estimated Jaccard similarity of the bodies; 1 for an exact duplicate. */
+  similarity: number;
+  kind: DuplicateKind;
+  found_at: string;
+}
+
+/** LSH band keys of stored articles: articles sharing a (band, key) are near-duplicate candidates. */
+export interface LshBandsTable {
+  band: number;
+  key: string;
+  article_id: string;
+}
+
+export interface Database {
+  raw_inputs: RawInputsTable;
+  articles: ArticlesTable;
+  duplicates: DuplicatesTable;
+  lsh_bands: LshBandsTable;
+}
+
+/** One full-text match, before it is shaped into a `SearchHit`. */
+export interface FullTextRow {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  domain: string | null;
+  published_at: string | null;
+  input: string;
+  words: number;
+  /** Higher is better. */
+  score: number;
+  /** Snippet of the body with matches wrapped in HIGHLIGHT_OPEN / HIGHLIGHT_CLOSE. */
+  snippet: string;
+}
+
+/** What differs between the databases a store can run on. */
+export interface StoreDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Column type of an auto-numbered key. */
+  readonly serialType: 'integer' | 'bigserial';
+  /** Makes a column the auto-numbered primary key. */
+  serialPrimaryKey(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  readonly binaryType: 'blob' | 'bytea';
+  /**
+   * Declares a table that is all primary key (no separate row storage), where
+   * the database makes that distinction: SQLite's WITHOUT ROWID.
+   */
+  keyOnlyTable<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C>;
+  readonly fullText: {
+    /** Creates the index over articles.title + articles.text and whatever keeps it in sync with writes. */
+    create(db: Kysely<unknown>): Promise<void>;
+    /** One page of matches, best first, and the number of all matches. */
+    search(
+      db: Kysely<Database>,
+      terms: readonly SearchTerm[],
+      page: { limit: number; offset: number },
+    ): Promise<{ rows: FullTextRow[]; total: number }>;
+  };
+  /**
+   * Runs `work` in one transaction that takes the write lock up front, so a
+   * read-then-write (is this a duplicate? then insert) cannot interleave with
+   * another writer.
+   */
+  writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+}
+
+/** Packs a MinHash signature as unsigned 32-bit little-endian values. */
+export function encodeSignature(signature: readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(signature.length * 4);
+  const view = new DataView(bytes.buffer);
+  signature.forEach((value, i) => view.setUint32(i * 4, value, true));
+  return bytes;
+}
+
+export function decodeSignature(bytes: Uint8Array): number[] {
+  if (bytes.byteLength % 4 !== 0) throw new RangeError(`a stored MinHash signature of ${bytes.byteLength} bytes is corrupt`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const signature = new Array<number>(bytes.byteLength / 4);
+  for (let i = 0; i < signature.length; i++) signature[i] = view.getUint32(i * 4, true);
+  return signature;
+}

@@ -1,0 +1,421 @@
+/**
+ * The storage contract, as one suite that runs against every adapter: each
+ * harness opens fresh stores and persistent locations of its database.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newDoc, type Doc, type RawInput } from '../core/doc.js';
+import { toRecord } from '../core/record.js';
+import { fingerprintStage } from '../clean/dedup.js';
+import { openSqliteStore } from './sqlite.js';
+import type { Store } from './store.js';
+
+export interface StoreHarness {
+  readonly name: string;
+  /** A fresh, empty store. */
+  fresh(): Promise<Store>;
+  /** A location that can be opened again and again, and removed afterwards. */
+  location(): { open(): Promise<Store>; remove(): void };
+}
+
+const HARNESSES: StoreHarness[] = [
+  {
+    name: 'sqlite',
+    fresh: () => openSqliteStore(':memory:'),
+    location() {
+      const dir = mkdtempSync(join(tmpdir(), 'ng-store-'));
+      return { open: () => openSqliteStore(join(dir, 'news.db')), remove: () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Invented articles, written for these tests.
+
+const FERRY = `The ferry service between Lindholm and the island of Sark Minor resumed on Friday after a three-day suspension caused by gale-force winds, the operator said. Crossings will run every two hours until the weekend, when the normal timetable returns. Around four hundred passengers who had been stranded on the island were given priority on the first sailings, and the operator said it would refund tickets for cancelled crossings in full. Harbour staff worked through the night to repair a damaged ramp at the island terminal. Local shops on the island had begun to run short of fresh milk and bread by Thursday, residents said.`;
+
+const FERRY_UPDATED = `${FERRY} The operator added on Saturday that a second vessel would be chartered for the summer.`;
+
+const BUDGET = `The city council of Lindholm approved a budget on Tuesday that raises spending on public transport by twelve percent while freezing most other departments. Councillors voted twenty-one to fourteen after a debate that lasted until midnight. The budget funds two new tram lines and extends night bus services to the eastern districts. Opposition members said the plan relied on optimistic forecasts of parking revenue. The mayor said the investment would cut congestion and help the city meet its emissions targets.`;
+
+const FESTIVAL = `More than thirty thousand visitors attended the Lindholm harbour festival over the weekend, organisers said, a record for the event. Musicians performed on floating stages moored along the old quay, and fishing boats were opened to the public. The festival budget was covered mostly by sponsors. Organisers thanked volunteers and the ferry crews who carried extra passengers from the islands.`;
+
+const TRAMS = `Construction of the new tram line in eastern Lindholm will begin in the spring, the transport authority announced. The route will link the central station with the university campus and the hospital. Engineers expect the works to close parts of Harbour Road for several months. The authority said a detailed timetable of road closures would be published in February.`;
+
+const WEATHER = `Forecasters issued a yellow warning for strong winds across the northern coast on Monday. Gusts of up to ninety kilometres an hour are expected on exposed headlands, and ferry operators have warned of cancellations. Residents were advised to secure garden furniture and avoid coastal paths.`;
+
+interface ArticleSpec {
+  readonly input: string;
+  readonly text: string;
+  readonly title?: string | null;
+  readonly outlet?: string | null;
+  readonly domain?: string | null;
+  readonly publishedAt?: string | null;
+  readonly id?: string;
+  readonly kind?: RawInput['kind'];
+}
+
+/** A document as the pipeline would hand it over: raw input, text, metadata, id and fingerprint. */
+function makeDoc(spec: ArticleSpec): Doc {
+  const raw: RawInput = {
+    input: spec.input,
+    kind: spec.kind ?? 'text',
+    content: `${spec.title ?? ''}\n\n${spec.text}`,
+    encoding: 'utf-8 (declared)',
+    meta: { container: 'file', ...(spec.outlet ? { outlet: spec.outlet } : {}), extra: { section: 'local' } },
+  };
+  const doc: Doc = {
+    ...newDoc(raw),
+    id: spec.id ?? createHash('sha256').update(spec.text).digest('hex').slice(0, 8),
+    text: spec.text,
+    meta: {
+      url: spec.domain ? `https://www.${spec.domain}/${spec.input}` : null,
+      outlet: spec.outlet ?? null,
+      domain: spec.domain ?? null,
+      title: spec.title ?? null,
+      titleSource: spec.title ? 'text' : null,
+      byline: [],
+      publishedAt: spec.publishedAt ?? null,
+      publishedEvidence: null,
+      language: 'en',
+    },
+  };
+  return fingerprintStage.run(doc, { resources: {} });
+}
+
+/** A document with entity, date and quote layers, to check that the record round-trips in full. */
+function annotatedFerryDoc(): Doc {
+  const doc = makeDoc({
+    input: 'coast/ferry.txt',
+    text: FERRY,
+    title: 'Ferry to Sark Minor resumes after gales',
+    outlet: 'Coast Courier',
+    domain: 'coastcourier.example',
+    publishedAt: '2024-02-09',
+  });
+  const at = (word: string) => {
+    const start = FERRY.indexOf(word);
+    return { start, end: start + word.length, text: word };
+  };
+  return {
+    ...doc,
+    entities: [
+      { id: 'lindholm', name: 'Lindholm', type: 'GPE', aliases: ['Lindholm'], mentions: [at('Lindholm')], source: 'test', confidence: 0.9 },
+    ],
+    dates: [{ ...at('Friday'), value: '2024-02-09', grain: 'day', source: 'test', confidence: 0.8 }],
+    removed: [{ text: 'Share this article', reason: 'share', gate: 'share-widgets' }],
+  };
+}
+
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+async function withStore(harness: StoreHarness, use: (store: Store) => Promise<void>): Promise<void> {
+  const store = await harness.fresh();
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Five stored articles with known dates and outlets. */
+async function seed(store: Store): Promise<Record<string, Doc>> {
+  const docs = {
+    ferry: annotatedFerryDoc(),
+    budget: makeDoc({ input: 'city/budget.txt', text: BUDGET, title: 'Council backs transport-heavy budget', outlet: 'Lindholm Post', domain: 'lindholmpost.example', publishedAt: '2024-01-16T22:10:00Z' }),
+    festival: makeDoc({ input: 'city/festival.txt', text: FESTIVAL, title: 'Harbour festival draws record crowds', outlet: 'Lindholm Post', domain: 'lindholmpost.example', publishedAt: '2024-06-24' }),
+    trams: makeDoc({ input: 'city/trams.txt', text: TRAMS, title: 'Work on eastern tram line to start in spring', outlet: 'Coast Courier', domain: 'coastcourier.example', publishedAt: null }),
+    weather: makeDoc({ input: 'coast/weather.txt', text: WEATHER, title: 'Wind warning for the north coast', outlet: null, domain: null, publishedAt: '2024-02-05' }),
+  };
+  for (const doc of Object.values(docs)) assert.equal((await store.put(doc)).status, 'new');
+  return docs;
+}
+
+function storeSuite(harness: StoreHarness): void {
+  describe(`store contract: ${harness.name}`, () => {
+    test('put stores a new article; putting the same input again changes nothing', () =>
+      withStore(harness, async (store) => {
+        const doc = annotatedFerryDoc();
+        assert.deepEqual(await store.put(doc), { status: 'new', id: doc.id });
+        assert.deepEqual(await store.put(doc), { status: 'unchanged', id: doc.id });
+        assert.deepEqual(await store.counts(), { articles: 1, duplicates: 0, raws: 1 });
+      }));
+
+    test('an exact copy of the body under another input is a duplicate, linked, its raw input kept', () =>
+      withStore(harness, async (store) => {
+        const first = annotatedFerryDoc();
+        await store.put(first);
+        // Same words; case, punctuation and line breaks differ.
+        const copy = makeDoc({ input: 'mirror/ferry-copy.html', kind: 'html', text: FERRY.toUpperCase().replace(/\. /g, '.\n') });
+        const result = await store.put(copy);
+        assert.deepEqual(result, { status: 'duplicate', id: copy.id, duplicateOf: first.id, similarity: 1 });
+        assert.deepEqual(await store.counts(), { articles: 1, duplicates: 1, raws: 2 });
+        assert.equal(await store.get(copy.id), null, 'no second article row');
+        const stored = await store.get(first.id);
+        assert.deepEqual(stored?.duplicates, [{ input: 'mirror/ferry-copy.html', similarity: 1 }]);
+        // Re-putting the duplicate is unchanged, and still says what it duplicates.
+        assert.deepEqual(await store.put(copy), {
+          status: 'unchanged',
+          id: copy.id,
+          duplicateOf: first.id,
+          similarity: 1,
+        });
+        assert.deepEqual(await store.counts(), { articles: 1, duplicates: 1, raws: 2 });
+      }));
+
+    test('an updated copy is a near duplicate; another article on the same subject is new', () =>
+      withStore(harness, async (store) => {
+        const first = annotatedFerryDoc();
+        await store.put(first);
+        const updated = makeDoc({ input: 'wire/ferry-update.txt', text: FERRY_UPDATED });
+        const result = await store.put(updated);
+        assert.equal(result.status, 'duplicate');
+        assert.equal(result.duplicateOf, first.id);
+        assert.ok(result.similarity !== undefined && result.similarity >= 0.8 && result.similarity < 1, String(result.similarity));
+        const weather = await store.put(makeDoc({ input: 'coast/weather.txt', text: WEATHER }));
+        assert.equal(weather.status, 'new');
+        assert.deepEqual(await store.counts(), { articles: 2, duplicates: 1, raws: 3 });
+      }));
+
+    test('concurrent puts of copies store one article', () =>
+      withStore(harness, async (store) => {
+        const copies = [0, 1, 2, 3].map((i) =>
+          makeDoc({ input: `wire/copy-${i}.txt`, text: i % 2 === 0 ? FERRY : FERRY_UPDATED }),
+        );
+        const results = await Promise.all(copies.map((doc) => store.put(doc)));
+        assert.equal(results.filter((r) => r.status === 'new').length, 1);
+        assert.equal(results.filter((r) => r.status === 'duplicate').length, 3);
+        assert.deepEqual(await store.counts(), { articles: 1, duplicates: 3, raws: 4 });
+      }));
+
+    test('a different article whose id is taken gets the id with a suffix', () =>
+      withStore(harness, async (store) => {
+        await store.put(makeDoc({ input: 'a.txt', text: BUDGET, id: 'abcd1234' }));
+        assert.deepEqual(await store.put(makeDoc({ input: 'b.txt', text: TRAMS, id: 'abcd1234' })), { status: 'new', id: 'abcd1234-2' });
+        assert.equal((await store.get('abcd1234-2'))?.record.id, 'abcd1234-2');
+      }));
+
+    test('put refuses a document without an id or text, naming the input', () =>
+      withStore(harness, async (store) => {
+        await assert.rejects(store.put(makeDoc({ input: 'no-id.txt', text: WEATHER, id: '' })), /no-id\.txt: .*without an id/);
+        await assert.rejects(store.put(makeDoc({ input: 'blank.txt', text: '  \n ' })), /blank\.txt: .*without text/);
+        assert.deepEqual(await store.counts(), { articles: 0, duplicates: 0, raws: 0 });
+      }));
+
+    test('get round-trips the record and the raw input', () =>
+      withStore(harness, async (store) => {
+        const doc = annotatedFerryDoc();
+        await store.put(doc);
+        const stored = await store.get(doc.id);
+        assert.ok(stored);
+        assert.deepEqual(stored.record, plain(toRecord(doc)));
+        assert.deepEqual(stored.raw, plain(doc.raw));
+        assert.deepEqual(stored.duplicates, []);
+        assert.match(stored.storedAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        assert.equal(await store.get('no-such-id'), null);
+      }));
+
+    test('list: newest published first, undated last, pages with a total, filter by outlet or domain', () =>
+      withStore(harness, async (store) => {
+        const docs = await seed(store);
+        const all = await store.list({});
+        assert.equal(all.total, 5);
+        assert.deepEqual(
+          all.items.map((a) => a.id),
+          [docs.festival, docs.ferry, docs.weather, docs.budget, docs.trams].map((d) => d?.id),
+        );
+        const first = all.items[0];
+        assert.equal(first?.title, 'Harbour festival draws record crowds');
+        assert.equal(first?.words, FESTIVAL.split(/\s+/).length);
+        assert.equal(first?.input, 'city/festival.txt');
+
+        const page = await store.list({ limit: 2, offset: 2 });
+        assert.deepEqual(page.items.map((a) => a.id), all.items.slice(2, 4).map((a) => a.id));
+        assert.equal(page.total, 5);
+        assert.equal(page.limit, 2);
+        assert.equal(page.offset, 2);
+        assert.deepEqual((await store.list({ offset: 5 })).items, []);
+
+        const post = await store.list({ outlet: 'Lindholm Post' });
+        assert.deepEqual(post.items.map((a) => a.id), [docs.festival?.id, docs.budget?.id]);
+        assert.equal(post.total, 2);
+        const byDomain = await store.list({ outlet: 'coastcourier.example', limit: 1 });
+        assert.equal(byDomain.total, 2);
+        assert.deepEqual(byDomain.items.map((a) => a.id), [docs.ferry?.id]);
+        assert.equal((await store.list({ outlet: 'Nobody' })).total, 0);
+      }));
+
+    test('list and search reject a bad page size with a clear error', () =>
+      withStore(harness, async (store) => {
+        await assert.rejects(store.list({ limit: 0 }), /limit must be a positive integer/);
+        await assert.rejects(store.list({ offset: -1 }), /offset must be a non-negative integer/);
+        await assert.rejects(store.search('ferry', { limit: 1.5 }), /limit must be a positive integer/);
+      }));
+
+    test('search ranks a title match above a body mention and pages the matches', () =>
+      withStore(harness, async (store) => {
+        const docs = await seed(store);
+        // "festival" is the festival article's title and subject; the budget article never says it.
+        const festival = await store.search('festival');
+        assert.deepEqual(festival.items.map((h) => h.id), [docs.festival?.id]);
+        // "ferry" is in the ferry article's title and body, and only in the body of two others.
+        const ferry = await store.search('ferry');
+        assert.equal(ferry.total, 3);
+        assert.equal(ferry.items[0]?.id, docs.ferry?.id);
+        assert.ok((ferry.items[0]?.score ?? 0) > (ferry.items[1]?.score ?? 0));
+        const second = await store.search('ferry', { limit: 1, offset: 1 });
+        assert.deepEqual(second.items.map((h) => h.id), [ferry.items[1]?.id]);
+        assert.equal(second.total, 3);
+        // Several words: all must appear. Stemming: "trams" finds "tram".
+        assert.deepEqual((await store.search('trams university')).items.map((h) => h.id), [docs.trams?.id]);
+        assert.equal((await store.search('ferry university')).total, 0);
+      }));
+
+    test('search: quoted phrases must match adjacent words', () =>
+      withStore(harness, async (store) => {
+        const docs = await seed(store);
+        assert.deepEqual((await store.search('"night bus services"')).items.map((h) => h.id), [docs.budget?.id]);
+        // Both words occur in the budget article, but not next to each other.
+        assert.equal((await store.search('"bus tram"')).total, 0);
+        assert.equal((await store.search('bus tram')).total, 1);
+        // A word with inner punctuation is a phrase of its parts, as the text was indexed.
+        assert.deepEqual((await store.search('gale-force')).items.map((h) => h.id), [docs.ferry?.id]);
+      }));
+
+    test('search: hostile queries never cause an error', () =>
+      withStore(harness, async (store) => {
+        await seed(store);
+        for (const query of ['"', 'AND OR', '*', 'NEAR(', "'; DROP TABLE articles; --", 'title:', '(ferry', 'ferry"', '^ferry', 'NOT', '-', '', '   ', '\uE000ferry\uE001']) {
+          const page = await store.search(query);
+          assert.ok(page.total >= 0, query);
+        }
+        // Operator words are plain words; SQL in a query is only words.
+        assert.equal((await store.search('NEAR(ferry')).total, 0, 'the word "near" is in no article');
+        assert.equal((await store.search('"ferry')).total, 3, 'an unclosed quote runs to the end');
+        assert.equal((await store.search('*')).total, 0);
+        assert.deepEqual(await store.counts(), { articles: 5, duplicates: 0, raws: 5 });
+      }));
+
+    test('search: snippet highlight ranges point at the matched words', () =>
+      withStore(harness, async (store) => {
+        await seed(store);
+        const { items } = await store.search('tram "night bus"');
+        assert.equal(items.length, 1);
+        const { text, highlights } = items[0]?.snippet ?? { text: '', highlights: [] };
+        assert.doesNotMatch(text, /[\uE000\uE001]/u);
+        // A matched phrase is one range; a matched word is one range.
+        const marked = highlights.map((h) => text.slice(h.start, h.end).toLowerCase());
+        assert.deepEqual(marked, ['tram', 'night bus'], JSON.stringify(items[0]?.snippet));
+        assert.ok(text.length > 0 && BUDGET.includes(text.replace(/^…|…$/g, '').trim().slice(0, 40)));
+      }));
+
+    test('raws yields every raw input in stored order, duplicates marked', () =>
+      withStore(harness, async (store) => {
+        const first = annotatedFerryDoc();
+        const weather = makeDoc({ input: 'coast/weather.txt', text: WEATHER });
+        const copy = makeDoc({ input: 'wire/ferry-update.txt', text: FERRY_UPDATED });
+        for (const doc of [first, weather, copy]) await store.put(doc);
+        const raws = await collect(store.raws());
+        assert.deepEqual(plain(raws), plain([
+          { id: first.id, raw: first.raw, duplicate: false },
+          { id: weather.id, raw: weather.raw, duplicate: false },
+          { id: first.id, raw: copy.raw, duplicate: true },
+        ]));
+      }));
+
+    test('raws pages through many inputs while the caller writes between items', () =>
+      withStore(harness, async (store) => {
+        const docs = Array.from({ length: 450 }, (_, i) =>
+          makeDoc({ input: `bulk/${i}.txt`, text: `Bulletin ${i}: ${['north', 'south', 'east', 'west'][i % 4]} district ${i * 7919} report number ${i}` }),
+        );
+        for (const doc of docs) await store.put(doc);
+        let n = 0;
+        for await (const { id, raw } of store.raws()) {
+          assert.equal(raw.input, `bulk/${n}.txt`);
+          await store.replace(id, docs[n] as Doc);
+          n++;
+        }
+        assert.equal(n, 450);
+      }));
+
+    test('replace re-analyses an article under the same id and keeps search in step', () =>
+      withStore(harness, async (store) => {
+        const docs = await seed(store);
+        const old = docs.trams as Doc;
+        // A newer pipeline cleans the same raw input differently and derives another id.
+        const newer = makeDoc({
+          input: old.raw.input,
+          text: `${TRAMS.replace('university campus', 'science park')} Trams will run every six minutes at peak hours.`,
+          title: 'Eastern tram line: works start in spring',
+          outlet: 'Coast Courier',
+          domain: 'coastcourier.example',
+          publishedAt: '2024-01-30',
+          id: 'ffff0000',
+        });
+        await store.replace(old.id, { ...newer, raw: old.raw });
+        const stored = await store.get(old.id);
+        assert.equal(stored?.record.id, old.id, 'the id is kept');
+        assert.equal(stored?.record.title, 'Eastern tram line: works start in spring');
+        assert.equal(await store.get('ffff0000'), null);
+        assert.deepEqual((await store.search('"science park"')).items.map((h) => h.id), [old.id]);
+        assert.equal((await store.search('university')).total, 0);
+        assert.equal((await store.search('works spring')).items[0]?.title, 'Eastern tram line: works start in spring');
+        assert.deepEqual(await store.counts(), { articles: 5, duplicates: 0, raws: 5 });
+        const listed = (await store.list({})).items.find((a) => a.id === old.id);
+        assert.equal(listed?.publishedAt, '2024-01-30');
+        // The fingerprint moved with the text: a copy of the new text is a duplicate of the article.
+        const copy = await store.put(makeDoc({ input: 'mirror/trams.txt', text: newer.text }));
+        assert.equal(copy.duplicateOf, old.id);
+      }));
+
+    test('replace with a duplicate raw input re-estimates the link; unknown ids and raws are errors', () =>
+      withStore(harness, async (store) => {
+        const first = annotatedFerryDoc();
+        await store.put(first);
+        const copy = makeDoc({ input: 'wire/ferry-update.txt', text: FERRY_UPDATED });
+        await store.put(copy);
+        // Re-cleaned, the copy turns out to be word-for-word the first article.
+        await store.replace(first.id, { ...makeDoc({ input: 'x', text: FERRY }), raw: copy.raw });
+        assert.deepEqual((await store.get(first.id))?.duplicates, [{ input: 'wire/ferry-update.txt', similarity: 1 }]);
+        assert.equal((await store.get(first.id))?.record.text, FERRY, 'the article itself is untouched');
+        await assert.rejects(store.replace('nope', first), /coast\/ferry\.txt: no stored article with id "nope"/);
+        const stranger = makeDoc({ input: 'elsewhere.txt', text: WEATHER });
+        await assert.rejects(store.replace(first.id, stranger), /elsewhere\.txt: this raw input is not stored under article/);
+      }));
+
+    test('a store opened again on the same location sees everything', async () => {
+      const location = harness.location();
+      try {
+        const store = await location.open();
+        const docs = await seed(store);
+        await store.put(makeDoc({ input: 'wire/ferry-update.txt', text: FERRY_UPDATED }));
+        await store.close();
+        const again = await location.open();
+        try {
+          assert.deepEqual(await again.counts(), { articles: 5, duplicates: 1, raws: 6 });
+          assert.deepEqual((await again.get(docs.ferry?.id ?? ''))?.record, plain(toRecord(docs.ferry as Doc)));
+          assert.equal((await again.search('festival')).items[0]?.id, docs.festival?.id);
+          assert.equal((await again.put(docs.budget as Doc)).status, 'unchanged');
+          assert.equal((await again.put(makeDoc({ input: 'mirror/ferry.txt', text: FERRY }))).status, 'duplicate');
+          assert.equal((await collect(again.raws())).length, 7);
+        } finally {
+          await again.close();
+        }
+      } finally {
+        location.remove();
+      }
+    });
+  });
+}
+
+for (const harness of HARNESSES) storeSuite(harness);
