@@ -80,6 +80,9 @@ function chunksOf(sentence: readonly Token[]): Chunk[] {
         j++;
       } else if (CONNECTORS.has(t.text) && isNameToken(sentence[j + 1]?.text ?? '') && !completeName(sentence.slice(i, j))) {
         j++;
+      } else if (CONNECTORS.has(t.text) && sentence[j + 1]?.text === 'the' && isNameToken(sentence[j + 2]?.text ?? '') && !completeName(sentence.slice(i, j))) {
+        // "Office for the Coordination of Humanitarian Affairs"
+        j += 2;
       } else break;
     }
     chunks.push({ tokens: sentence.slice(i, j), sentenceInitial: i === 0 || /^["'“‘(]$/.test(sentence[i - 1]?.text ?? ''), before: sentence[i - 1], after: sentence[j] });

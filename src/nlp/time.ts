@@ -85,7 +85,9 @@ export function timeExpressions(text: string, publishedAt: string | null): TimeE
     if (/^\d{1,2}$/.test(surface)) continue;
     const start = r.index + r.text.indexOf(surface);
     const end = start + surface.length;
-    const relative = !r.start.isCertain('year') || ALWAYS_RELATIVE.test(surface);
+    // Without a stated year the expression is relative to the publication date;
+    // chrono would silently anchor it to today, which is never what a news text means.
+    const relative = !r.start.isCertain('year') || !/\d{4}/.test(surface) || ALWAYS_RELATIVE.test(surface) || /\b(?:after|before|later|earlier|within|ago)\b/i.test(surface);
     let value: string | null = null;
     let grain: TimeGrain;
     const period = PERIOD.exec(surface);

@@ -124,7 +124,12 @@ export function resolveMentions(text: string, mentions: readonly Mention[]): Ent
     const votes = new Map<EntityType, number>();
     for (const m of ms) votes.set(m.type, (votes.get(m.type) ?? 0) + m.confidence);
     const type = known?.type ?? ([...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as EntityType);
-    const longest = ms.reduce((a, b) => (b.text.length > a.text.length && !/^\p{Lu}{2,6}$/u.test(b.text) ? b : a));
+    // The name is the longest form, preferring ordinary case over a shouted dateline ("BASRA") or an acronym.
+    const shouted = (m: Mention) => m.text === m.text.toUpperCase();
+    const longest = ms.reduce((a, b) => {
+      if (shouted(a) !== shouted(b)) return shouted(a) ? b : a;
+      return b.text.length > a.text.length ? b : a;
+    });
     const name = known?.name ?? longest.text.replace(/^the\s+/i, '');
     let id = slug(name) || 'entity';
     if (usedIds.has(id)) id = `${id}-${type.toLowerCase()}`;
