@@ -32,6 +32,10 @@ export async function ingestCommand(inputs: string[], opts: { db: string }): Pro
         continue;
       }
       try {
+        if ((await store.seen(item.raw)) !== null) {
+          progress.count('unchanged');
+          continue;
+        }
         const result = await store.put(analyzeRaw(item.raw));
         progress.count(result.status);
       } catch (err) {

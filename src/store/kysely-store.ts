@@ -106,6 +106,15 @@ export class KyselyStore implements Store {
     await migrateToLatest(this.db as unknown as Kysely<unknown>, this.dialect);
   }
 
+  async seen(raw: RawInput): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('raw_inputs')
+      .select('article_id')
+      .where('hash', '=', rawInputHash(raw))
+      .executeTakeFirst();
+    return row ? row.article_id : null;
+  }
+
   async put(doc: Doc): Promise<PutResult> {
     const fp = requireStorable(doc);
     const rawHash = rawInputHash(doc.raw);

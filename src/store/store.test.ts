@@ -151,6 +151,15 @@ function storeSuite(harness: StoreHarness): void {
         assert.deepEqual(await store.counts(), { articles: 1, duplicates: 0, raws: 1 });
       }));
 
+    test('seen tells whether this exact raw input is already stored', () =>
+      withStore(harness, async (store) => {
+        const doc = annotatedFerryDoc();
+        assert.equal(await store.seen(doc.raw), null);
+        await store.put(doc);
+        assert.equal(await store.seen(doc.raw), doc.id);
+        assert.equal(await store.seen({ ...doc.raw, content: doc.raw.content + ' changed' }), null);
+      }));
+
     test('an exact copy of the body under another input is a duplicate, linked, its raw input kept', () =>
       withStore(harness, async (store) => {
         const first = annotatedFerryDoc();

@@ -15,6 +15,11 @@ export interface Store {
    * to the first copy and not stored again.
    */
   put(doc: Doc): Promise<PutResult>;
+  /**
+   * The article id a raw input was stored under, or null if this exact input
+   * (same input name and content) was never stored: lets ingest skip analysis.
+   */
+  seen(raw: RawInput): Promise<string | null>;
   get(id: string): Promise<StoredArticle | null>;
   list(query: ListQuery): Promise<Page<ArticleSummary>>;
   search(query: string, options?: { limit?: number; offset?: number }): Promise<Page<SearchHit>>;
