@@ -49,3 +49,10 @@ test('a surname alone takes the type of the full name seen earlier', () => {
 test('an all-caps headline line is skipped', () => {
   assert.deepEqual(mentions('BREAKING NEWS FROM THE FRONT LINE TODAY'), []);
 });
+
+test('a shouted dateline is typed by its ordinary-case name', () => {
+  assert.deepEqual(mentions('RAQQA, Syria — Schools reopened.'), [
+    ['RAQQA', 'GPE'],
+    ['Syria', 'GPE'],
+  ]);
+});

@@ -119,8 +119,11 @@ function typeOf(tokens: readonly Token[], context: { titled: boolean; before?: T
   if (FAC_HEADS.has(last) && ws.length > 1) return ['FAC', 0.7];
   if ((EVENT_LEADING.has(first) || EVENT_HEADS.has(last)) && ws.length > 1) return ['EVENT', 0.65];
   if (PLACES.has(name)) return ['GPE', ws.length === 1 && context.sentenceInitial ? 0.7 : 0.85];
-  if (ws.length === 1 && /^\p{Lu}+$/u.test(first) && first.length > 2) {
+  if (ws.length === 1 && /^\p{Lu}+$/u.test(first) && first.length > 3) {
+    // A shouted dateline ("BEIRUT —") names a place in ordinary case.
     const titled = first[0] + first.slice(1).toLowerCase();
+    const known = ALIAS_TYPES.get(titled);
+    if (known) return [known, 0.75];
     if (PLACES.has(titled)) return ['GPE', 0.75];
   }
   if (ws.length === 1 && ACRONYM.test(first)) return ['ORG', 0.6];

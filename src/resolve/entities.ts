@@ -51,7 +51,8 @@ export function slug(name: string): string {
 }
 
 function canonOf(text: string): Canon | undefined {
-  return ALIAS.get(text) ?? ALIAS.get(text.replace(/^the\s+/i, ''));
+  const shouted = /^\p{Lu}{4,}$/u.test(text) ? text[0] + text.slice(1).toLowerCase() : text;
+  return ALIAS.get(text) ?? ALIAS.get(text.replace(/^the\s+/i, '')) ?? ALIAS.get(shouted);
 }
 
 const initials = (name: string) =>
