@@ -120,6 +120,9 @@ test('ingest examples twice: the second run adds nothing; search finds them', { 
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /new 0 /);
     assert.match(second.stdout, /duplicate 0 /);
+    const re = run(['reprocess', '--db', db]);
+    assert.equal(re.code, 0, re.stderr);
+    assert.match(re.stdout, /reprocessed \d+ articles, 0 failed/);
     const s = run(['search', 'Raqqa schools', '--db', db, '--json']);
     assert.equal(s.code, 0, s.stderr);
     const hits = s.stdout.trim().split('\n').map((l) => JSON.parse(l) as { title: string });
