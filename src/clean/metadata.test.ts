@@ -14,6 +14,7 @@ import {
   normaliseByline,
   outletForHost,
   outletForName,
+  outletFromTemplate,
   titleFromLead,
   titleFromUrl,
 } from './metadata.js';
@@ -192,4 +193,10 @@ describe('outlet table covers the development datasets', { skip: existsSync(DATA
     assert.equal(outletForName('reuters'), 'Reuters');
     assert.equal(outletForHost('www.ibtimes.com'), 'International Business Times');
   });
+});
+
+it('a publisher template signature in the removed chrome names the outlet when nothing else does', () => {
+  const removed = [{ text: '    Get short URL', reason: 'chrome', gate: 'chrome' }];
+  assert.deepEqual(outletFromTemplate(removed), { name: 'Sputnik', domain: 'sputniknews.com', line: 'Get short URL' });
+  assert.equal(outletFromTemplate([{ text: 'Share this article', reason: 'chrome', gate: 'chrome' }]), null);
 });

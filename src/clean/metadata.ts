@@ -41,6 +41,21 @@ for (const outlet of outletData.outlets) {
 }
 
 /** The publisher of a host: the host itself or its nearest parent domain in the table. */
+/** Chrome lines printed only by one publisher's page template -> that publisher. */
+const OUTLET_BY_SIGNATURE = new Map<string, { name: string; domain: string | null }>();
+for (const outlet of outletData.outlets as { name: string; domains: string[]; signatures?: string[] }[]) {
+  for (const line of outlet.signatures ?? []) OUTLET_BY_SIGNATURE.set(comparableName(line), { name: outlet.name, domain: outlet.domains[0] ?? null });
+}
+
+/** The publisher whose page template printed one of the removed chrome lines, if any. */
+export function outletFromTemplate(removed: readonly Removed[]): { name: string; domain: string | null; line: string } | null {
+  for (const r of removed) {
+    const hit = OUTLET_BY_SIGNATURE.get(comparableName(r.text));
+    if (hit) return { ...hit, line: r.text.trim() };
+  }
+  return null;
+}
+
 export function outletForHost(host: string): string | null {
   const labels = host.toLowerCase().replace(/^www\d*\./u, '').split('.');
   for (let i = 0; i < labels.length - 1; i++) {
@@ -249,16 +264,21 @@ export function articleMeta(doc: Doc): ArticleMeta {
   const domain = url ? getDomain(url) : null;
   const siteName = page.siteName?.trim() || null;
   const containerOutlet = container.outlet?.trim() || null;
+  // Without a URL, site name or container outlet, a template signature in the
+  // removed chrome still identifies the publisher (weakest evidence, used last).
+  const template = !url && !siteName && !containerOutlet ? outletFromTemplate(doc.removed) : null;
   const outlet =
     (host ? outletForHost(host) : null) ??
     (siteName ? (outletForName(siteName) ?? siteName) : null) ??
     (containerOutlet ? (outletForName(containerOutlet) ?? containerOutlet) : null) ??
-    domain;
+    domain ??
+    template?.name ??
+    null;
   const { title, titleSource } = chooseTitle(page, doc.extracted?.source ?? 'text', container, url, doc.text);
   const byline = normaliseByline([...(page.authors ?? []), ...(container.authors ?? [])]);
   const { publishedAt, publishedEvidence } = choosePublicationDate(container, page.dates ?? [], doc.text, doc.removed);
   const language = articleLanguage(doc.text, container.language) ?? normaliseLanguageCode(page.language);
-  return { url, outlet, domain, title, titleSource, byline, publishedAt, publishedEvidence, language };
+  return { url, outlet, domain: domain ?? template?.domain ?? null, title, titleSource, byline, publishedAt, publishedEvidence, language };
 }
 
 export const metadataStage: Stage = {

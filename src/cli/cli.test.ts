@@ -132,3 +132,14 @@ test('ingest examples twice: the second run adds nothing; search finds them', { 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('analyze: a reader that stops early is not an error', { skip: !built }, async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [bin, 'analyze', join(root, 'examples'), join(root, 'examples'), '--json'], { cwd: root });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /internal error|EPIPE/);
+});

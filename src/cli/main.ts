@@ -8,6 +8,11 @@ const DEFAULT_DB = process.env.NEWSGRAPH_DB ?? 'newsgraph.db';
 
 /** Exit codes (../CONTRACT.md): 0 ok, 1 internal error, 2 nothing could be processed / usage error. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`newsgraph analyze … | head`) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   let exitCode = 0;
   const program = new Command()
     .name('newsgraph')
