@@ -8,6 +8,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readInputs } from '../src/ingest/index.js';
 import { analyzeRaw } from '../src/pipeline/index.js';
+import nlp from 'compromise';
+
+/** Our stages that do the same work as the peer: sentences, tokens, entities. */
+const NLP_STAGES = ['sentences', 'tokens', 'ner', 'resolve-entities'];
 
 const shared = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 const corpora = [
@@ -28,6 +32,12 @@ async function main(): Promise<void> {
   let failed = 0;
   let readMs = 0;
   let peakRss = process.memoryUsage().rss;
+  // Peer, side by side on the same cleaned text: compromise (a widely used
+  // JavaScript NLP library) splitting sentences and finding people, places
+  // and organisations.
+  let peerMs = 0;
+  let peerEntities = 0;
+  let ourEntities = 0;
   const t0 = performance.now();
   let tRead = performance.now();
   for await (const item of readInputs(corpora)) {
@@ -39,6 +49,12 @@ async function main(): Promise<void> {
         const doc = analyzeRaw(item.raw, timings);
         articles++;
         words += doc.tokens.length;
+        ourEntities += doc.mentions.length;
+        const tp = performance.now();
+        const parsed = nlp(doc.text);
+        parsed.sentences().length;
+        peerEntities += parsed.people().length + parsed.places().length + parsed.organizations().length;
+        peerMs += performance.now() - tp;
       } catch {
         failed++;
       }
@@ -46,7 +62,7 @@ async function main(): Promise<void> {
     if (articles % 200 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
     tRead = performance.now();
   }
-  const totalMs = performance.now() - t0;
+  const totalMs = performance.now() - t0 - peerMs;
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -60,6 +76,13 @@ async function main(): Promise<void> {
   console.log(`| words (tokens)/s | ${Math.round(words / (totalMs / 1000)).toLocaleString('en-US')} |`);
   console.log(`| total time | ${(totalMs / 1000).toFixed(2)} s |`);
   console.log(`| peak RSS | ${(peakRss / 2 ** 20).toFixed(0)} MiB |`);
+  const ourNlpMs = NLP_STAGES.reduce((sum, name) => sum + (timings.get(name) ?? 0), 0);
+  console.log('');
+  console.log('Side by side on the same cleaned texts (sentences + tokens + entities):');
+  console.log('| system | ms | tokens/s | entity mentions | speed ratio |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| newsgraph (${NLP_STAGES.join(', ')}) | ${ourNlpMs.toFixed(0)} | ${Math.round(words / (ourNlpMs / 1000)).toLocaleString('en-US')} | ${ourEntities} | 1.00 |`);
+  console.log(`| compromise ${nlpVersion()} (sentences, people, places, organizations) | ${peerMs.toFixed(0)} | ${Math.round(words / (peerMs / 1000)).toLocaleString('en-US')} | ${peerEntities} | ${(ourNlpMs / peerMs).toFixed(2)} (newsgraph is ${(peerMs / ourNlpMs).toFixed(1)}x faster) |`);
   console.log('');
   console.log('| stage | ms | share |');
   console.log('|---|---|---|');
@@ -68,6 +91,10 @@ async function main(): Promise<void> {
   for (const [stage, ms] of rows) {
     console.log(`| ${stage} | ${ms.toFixed(0)} | ${((100 * ms) / stageTotal).toFixed(1)}% |`);
   }
+}
+
+function nlpVersion(): string {
+  return (nlp as unknown as { version?: string }).version ?? '';
 }
 
 main().catch((err: unknown) => {
