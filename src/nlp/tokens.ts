@@ -1,29 +1,51 @@
 /**
- * Tokens in one sticky-regex pass per sentence: words with inner hyphens and
- * apostrophes (al-Abadi, Deir ez-Zor, don't), numbers with separators
- * (3,000 and 2.5), possessive 's split off, every other symbol alone.
+ * Tokens in one sticky-regex pass per sentence. The alternatives are tried in
+ * order at each position, so the first that matches decides:
+ *   URLs, e-mail addresses and @handles stay whole (later stages must not
+ *   find names inside them); numbers keep their separators and decimals
+ *   ("3,000", "2.5", "10:30", "40%", "1990s", "21st"); dotted abbreviations
+ *   stay whole ("U.S."); words keep inner hyphens and apostrophes
+ *   ("al-Abadi", "ez-Zor", "don't", "16-year-old"), with a possessive 's or ’s
+ *   split off ("Assad" + "’s"); an ellipsis is one token; every other
+ *   non-space character is a token of its own (curly quotes included).
  */
 import type { Sentence, Token } from '../core/doc.js';
 import type { Stage } from '../core/stage.js';
 
-const TOKEN =
-  /\p{N}+(?:[.,:]\p{N}+)*(?:%)?|(?:\p{L}\.){2,}|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*(?=['’][sS]\b)|['’][sS]\b|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*|\S/uy;
+const WORD = String.raw`[\p{L}\p{M}\p{N}]+(?:[-'’‐][\p{L}\p{M}\p{N}]+)*`;
+const POSSESSIVE = String.raw`['’][sS](?![\p{L}\p{N}])`;
+const TOKEN = new RegExp(
+  [
+    String.raw`(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]`, // URL, without trailing punctuation
+    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`, // e-mail address
+    String.raw`[@#]\p{L}[\p{L}\p{N}_]*`, // social handle or hashtag
+    // A number; "16-year-old" is left to the word rule.
+    String.raw`\p{N}+(?:[.,:]\p{N}+)*(?:%|(?:st|nd|rd|th|s)(?![\p{L}\p{N}]))?(?![-‐]\p{L}|\p{N})`,
+    String.raw`(?:\p{L}\.){2,}`, // U.S., a.m., e.g.
+    `${WORD}(?=${POSSESSIVE})`, // a word before a possessive
+    POSSESSIVE,
+    WORD,
+    String.raw`\.{2,}|-{2,}`, // ellipsis written with periods, double dash
+    String.raw`\S`,
+  ].join('|'),
+  'uy',
+);
 
+/** Splits each sentence into tokens; spans are exact and carry the sentence index. */
 export function tokenize(text: string, sentences: readonly Sentence[]): Token[] {
   const tokens: Token[] = [];
-  for (const s of sentences) {
-    let i = s.start;
-    while (i < s.end) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160) {
-        i++;
-        continue;
-      }
+  for (const sentence of sentences) {
+    let i = sentence.start;
+    while (i < sentence.end) {
       TOKEN.lastIndex = i;
       const m = TOKEN.exec(text);
-      const len = m ? Math.min(m[0].length, s.end - i) : 1;
-      tokens.push({ start: i, end: i + len, text: text.slice(i, i + len), sentence: s.index });
-      i += len;
+      if (!m) {
+        i++; // whitespace of any kind
+        continue;
+      }
+      const end = Math.min(i + m[0].length, sentence.end);
+      tokens.push({ start: i, end, text: text.slice(i, end), sentence: sentence.index });
+      i = end;
     }
   }
   return tokens;

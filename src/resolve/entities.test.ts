@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveMentions, translitKey, slug } from './entities.js';
-import type { EntityType, Mention } from '../core/doc.js';
+import { resolveMentions, resolveEntitiesStage, translitKey, slug, bareName } from './entities.js';
+import { newDoc, type EntityType, type Mention } from '../core/doc.js';
 
+/** Mentions at the successive places their texts occur in `text`. */
 function mentionsIn(text: string, spans: [string, EntityType][]): Mention[] {
   let from = 0;
   return spans.map(([s, type]) => {
@@ -31,14 +32,97 @@ test('alias table, acronym in parentheses, short person names and transliteratio
   assert.deepEqual(byName.get('Kurdish Workers Union')?.aliases, ['Kurdish Workers Union', 'KWU']);
   assert.deepEqual(byName.get('Islamic State')?.aliases, ['ISIS', 'Daesh']);
   assert.equal(byName.get('Islamic State')?.id, 'islamic-state');
+  assert.equal(byName.get('Islamic State')?.source, 'alias-table');
   assert.deepEqual(byName.get('Samira al-Khatib')?.aliases, ['Samira al-Khatib', 'Khatib']);
   assert.equal(byName.get('Raqqa')?.mentions.length, 2);
   assert.equal(entities.length, 4);
+  for (const e of entities) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
 });
 
-test('transliteration key and slug', () => {
+test('the alias table names and types the entity whatever form came first', () => {
+  const text = 'The Syrian army and the SAA advanced; the Islamic State group and IS fell back; YPG and SDF units joined the PMU and Hashd al-Shaabi.';
+  const ms = mentionsIn(text, [
+    ['Syrian army', 'NORP'],
+    ['SAA', 'ORG'],
+    ['Islamic State group', 'ORG'],
+    ['IS', 'ORG'],
+    ['YPG', 'ORG'],
+    ['SDF', 'ORG'],
+    ['PMU', 'ORG'],
+    ['Hashd al-Shaabi', 'PERSON'],
+  ]);
+  const got = resolveMentions(text, ms).map((e) => [e.id, e.name, e.type, e.aliases.length]);
+  assert.deepEqual(got, [
+    ['syrian-arab-army', 'Syrian Arab Army', 'ORG', 2],
+    ['islamic-state', 'Islamic State', 'ORG', 2],
+    ['peoples-protection-units', "People's Protection Units", 'ORG', 1],
+    ['syrian-democratic-forces', 'Syrian Democratic Forces', 'ORG', 1],
+    ['popular-mobilisation-units', 'Popular Mobilisation Units', 'ORG', 2],
+  ]);
+});
+
+test('acronyms by initials; titles are not part of the name; a short form joins the nearest full name before it', () => {
+  const text =
+    'The Syrian Observatory for Human Rights reported shelling. SOHR said President Bashar al-Assad was absent. Assad stayed away. ' +
+    'Nick Brown spoke first; Brown was brief. Later Gordon Brown replied and Brown was long.';
+  const ms = mentionsIn(text, [
+    ['Syrian Observatory for Human Rights', 'ORG'],
+    ['SOHR', 'ORG'],
+    ['President Bashar al-Assad', 'PERSON'],
+    ['Assad', 'PERSON'],
+    ['Nick Brown', 'PERSON'],
+    ['Brown', 'PERSON'],
+    ['Gordon Brown', 'PERSON'],
+    ['Brown', 'PERSON'],
+  ]);
+  const entities = resolveMentions(text, ms);
+  const byName = new Map(entities.map((e) => [e.name, e]));
+  assert.equal(byName.get('Syrian Observatory for Human Rights')?.mentions.length, 2);
+  assert.deepEqual(byName.get('Bashar al-Assad')?.aliases, ['President Bashar al-Assad', 'Assad']);
+  assert.equal(byName.get('Bashar al-Assad')?.id, 'bashar-al-assad');
+  assert.equal(byName.get('Nick Brown')?.mentions[1]?.start, text.indexOf('Brown was brief'));
+  assert.equal(byName.get('Gordon Brown')?.mentions[1]?.start, text.indexOf('Brown was long'));
+});
+
+test('one spelling is one entity typed by the majority of its mentions; ids stay unique', () => {
+  const text = 'Jordan met Jordan. Jordan said so. Georgia and Georgia.';
+  const at = (s: string, from: number) => text.indexOf(s, from);
+  const m = (s: string, from: number, type: EntityType, confidence: number): Mention => ({
+    start: at(s, from), end: at(s, from) + s.length, text: s, type, source: 't', confidence,
+  });
+  const entities = resolveMentions(text, [
+    m('Jordan', 0, 'GPE', 0.9),
+    m('Jordan', 7, 'PERSON', 0.5),
+    m('Jordan', 19, 'PERSON', 0.5),
+    m('Georgia', 0, 'GPE', 0.8),
+    m('Georgia', 46, 'PERSON', 0.8),
+  ]);
+  assert.deepEqual(entities.map((e) => [e.id, e.type, e.mentions.length]), [
+    ['jordan', 'PERSON', 3],
+    ['georgia', 'GPE', 2],
+  ]);
+  const slugTwins = resolveMentions('Al Qaim and al-Qaim town', [
+    { start: 0, end: 7, text: 'Al Qaim', type: 'ORG', source: 't', confidence: 0.5 },
+    { start: 12, end: 20, text: 'al-Qaim', type: 'PERSON', source: 't', confidence: 0.5 },
+  ]);
+  assert.equal(new Set(slugTwins.map((e) => e.id)).size, slugTwins.length);
+});
+
+test('transliteration key, slug and bare names', () => {
   assert.equal(translitKey('Deir al-Zour'), translitKey('Deir el-Zour'));
   assert.equal(translitKey('al-Mayadeen'), translitKey('Mayadin'));
   assert.notEqual(translitKey('Mosul'), translitKey('Raqqa'));
   assert.equal(slug("People's Protection Units"), 'peoples-protection-units');
+  assert.equal(slug('Hayat Tahrir al-Sham'), 'hayat-tahrir-al-sham');
+  assert.equal(bareName('Prime Minister Haider al-Abadi'), 'Haider al-Abadi');
+  assert.equal(bareName('Maj. Gen. Ann Lee'), 'Ann Lee');
+  assert.equal(bareName('President'), 'President');
+});
+
+test('the stage groups doc.mentions into doc.entities', () => {
+  const text = 'ISIS and Daesh.';
+  const doc = { ...newDoc({ input: 'fixture', kind: 'text', content: '', meta: {} }), text, mentions: mentionsIn(text, [['ISIS', 'ORG'], ['Daesh', 'ORG']]) };
+  const out = resolveEntitiesStage.run(doc, { resources: {} });
+  assert.deepEqual(out.entities.map((e) => e.id), ['islamic-state']);
+  assert.deepEqual(resolveEntitiesStage.requires, ['mentions']);
 });

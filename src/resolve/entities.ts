@@ -1,13 +1,25 @@
 /**
  * Within-article entity resolution: mentions that name the same real-world
  * entity become one `Entity` with its aliases. Links, in order of trust:
- * the alias table (data), an acronym defined in parentheses or matching a
- * name's initials, a person's short form ("Abadi" -> "Haider al-Abadi"), and
- * a transliteration-insensitive key ("Raqqah" = "Raqqa").
+ *   1. the alias table (data/aliases.json): "ISIS", "Daesh" and "the Islamic
+ *      State group" are all "Islamic State";
+ *   2. the same name: equal text once titles and a leading "the" are dropped
+ *      ("President Assad" = "Assad"), whatever type each mention got, or
+ *      for one type equal under a transliteration key ("Raqqah" = "Raqqa",
+ *      "Deir el-Zour" = "Deir al-Zour");
+ *   3. an acronym defined in parentheses ("Syrian Democratic Forces (SDF)")
+ *      or equal to a name's initials ("SOHR");
+ *   4. a person's short form: the last word(s) of a full name seen in the
+ *      article, Arabic articles dropped ("Abadi" -> "Haider al-Abadi"); when
+ *      two full names end alike, the nearest one before the short form wins.
+ * The entity is named by its canonical (table) or longest ordinary-case form,
+ * typed by the table or else by the majority of its mentions, and its id is
+ * the slug of its name, unique within the article.
  */
 import type { Entity, EntityType, Mention } from '../core/doc.js';
 import type { Stage } from '../core/stage.js';
 import aliasData from './data/aliases.json' with { type: 'json' };
+import cues from '../nlp/data/cues.json' with { type: 'json' };
 
 interface Canon {
   readonly name: string;
@@ -20,6 +32,7 @@ for (const e of aliasData.entities) {
   for (const form of [e.name, ...e.aliases]) ALIAS.set(form, canon);
 }
 
+const TITLES = new Set(cues.personTitles);
 const ARTICLE = /^(?:al|el|ad|as|ash|az|ar|an|at|ez|ed)[-\s]/i;
 
 /** A key that survives common Arabic transliteration variation. */
@@ -40,6 +53,7 @@ export function translitKey(name: string): string {
     .replace(/h$/, '');
 }
 
+/** The id form of a name: "People's Protection Units" -> "peoples-protection-units". */
 export function slug(name: string): string {
   return name
     .normalize('NFKD')
@@ -50,9 +64,18 @@ export function slug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** "Prime Minister Haider al-Abadi" -> "Haider al-Abadi"; "the Pentagon" -> "Pentagon". A name that is only titles stays as it is. */
+export function bareName(text: string): string {
+  const words = text.replace(/^the\s+/i, '').split(/\s+/);
+  let k = 0;
+  while (k < words.length - 1 && (TITLES.has(words[k] as string) || TITLES.has((words[k] as string).replace(/\.$/, '')))) k++;
+  return words.slice(k).join(' ');
+}
+
 function canonOf(text: string): Canon | undefined {
-  const shouted = /^\p{Lu}{4,}$/u.test(text) ? text[0] + text.slice(1).toLowerCase() : text;
-  return ALIAS.get(text) ?? ALIAS.get(text.replace(/^the\s+/i, '')) ?? ALIAS.get(shouted);
+  const bare = bareName(text);
+  const ordinaryCase = /^\p{Lu}{4,}$/u.test(bare) ? bare[0] + bare.slice(1).toLowerCase() : bare;
+  return ALIAS.get(text) ?? ALIAS.get(bare) ?? ALIAS.get(ordinaryCase);
 }
 
 const initials = (name: string) =>
@@ -62,7 +85,13 @@ const initials = (name: string) =>
     .map((w) => w[0])
     .join('');
 
-const nameWords = (name: string) => name.split(/\s+/).map((w) => w.replace(ARTICLE, ''));
+/** A person's name words with Arabic articles dropped: "Haider al-Abadi" -> ["Haider", "Abadi"]. */
+const personWords = (name: string) =>
+  bareName(name)
+    .split(/\s+/)
+    .filter((w) => !/^(?:al|el)$/i.test(w))
+    .map((w) => w.replace(ARTICLE, ''))
+    .filter((w) => w.length > 0);
 
 class Groups {
   private readonly parent: number[];
@@ -70,8 +99,14 @@ class Groups {
     this.parent = Array.from({ length: n }, (_, i) => i);
   }
   find(i: number): number {
-    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i] as number] as number;
-    return i;
+    let root = i;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    while (this.parent[i] !== root) {
+      const next = this.parent[i] as number;
+      this.parent[i] = root;
+      i = next;
+    }
+    return root;
   }
   union(a: number, b: number): void {
     const ra = this.find(a);
@@ -80,38 +115,77 @@ class Groups {
   }
 }
 
+const isShouted = (text: string) => text === text.toUpperCase() && /\p{Lu}{2}/u.test(text);
+
+/** The entity's name: the table's canonical name, else the longest ordinary-case form (not an acronym, not a shouted dateline). */
+function nameFor(ms: readonly Mention[], known: Canon | undefined): string {
+  if (known) return known.name;
+  const best = ms.reduce((a, b) => {
+    if (isShouted(a.text) !== isShouted(b.text)) return isShouted(a.text) ? b : a;
+    return bareName(b.text).length > bareName(a.text).length ? b : a;
+  });
+  return bareName(best.text);
+}
+
+/** The table's type, else the type most mentions carry (ties: the larger summed confidence). */
+function typeFor(ms: readonly Mention[], known: Canon | undefined): EntityType {
+  if (known) return known.type;
+  const votes = new Map<EntityType, { n: number; confidence: number }>();
+  for (const m of ms) {
+    const v = votes.get(m.type) ?? { n: 0, confidence: 0 };
+    votes.set(m.type, { n: v.n + 1, confidence: v.confidence + m.confidence });
+  }
+  return [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].confidence - a[1].confidence)[0]?.[0] as EntityType;
+}
+
 export function resolveMentions(text: string, mentions: readonly Mention[]): Entity[] {
   const groups = new Groups(mentions.length);
-  const byKey = new Map<string, number>();
   const canon = mentions.map((m) => canonOf(m.text));
+
+  // A person's short form ("Brown") is linked by rule 4 to the nearest full
+  // name, not by its spelling to every other "Brown" of the article.
+  const persons = mentions.map((m, i) => ({ m, i, words: personWords(m.text) })).filter(({ m }) => m.type === 'PERSON');
+  const fullNamesOf = (short: (typeof persons)[number]) =>
+    persons.filter((full) => {
+      if (full.words.length <= short.words.length) return false;
+      const tail = full.words.slice(full.words.length - short.words.length);
+      return short.words.every((w, k) => tail[k] === w);
+    });
+  const shortForms = new Map(persons.map((p) => [p.i, fullNamesOf(p)] as const).filter(([, fulls]) => fulls.length > 0));
+
+  // 1-2. Alias table, same bare name, same transliteration key.
+  const byKey = new Map<string, number>();
   mentions.forEach((m, i) => {
-    // Same canonical name, or the same transliteration key and compatible type.
-    const key = canon[i] ? `canon:${canon[i]?.name}` : `${m.type === 'PERSON' ? 'P' : 'X'}:${translitKey(m.text)}`;
-    const seen = byKey.get(key);
-    if (seen === undefined) byKey.set(key, i);
-    else groups.union(seen, i);
+    if (shortForms.has(i)) return;
+    const c = canon[i];
+    // The same spelling is the same entity whatever type a mention got; a looser transliteration match needs the same type.
+    const keys = c ? [`canon:${c.name}`] : [`name:${bareName(m.text)}`, `translit:${m.type}:${translitKey(bareName(m.text))}`];
+    for (const key of keys) {
+      const seen = byKey.get(key);
+      if (seen === undefined) byKey.set(key, i);
+      else groups.union(seen, i);
+    }
   });
-  const acronyms = mentions.map((m, i) => ({ m, i })).filter(({ m }) => /^\p{Lu}{2,6}$/u.test(m.text) && !canon[mentions.indexOf(m)]);
-  for (const { m: acr, i: ai } of acronyms) {
-    // "Syrian Democratic Forces (SDF)": the acronym right after a name, in parentheses.
-    for (let j = 0; j < mentions.length; j++) {
-      const m = mentions[j] as Mention;
-      if (m.end <= acr.start && /^\s*\(\s*$/.test(text.slice(m.end, acr.start)) && text[acr.end] === ')') groups.union(j, ai);
-      else if (j !== ai && m.type === 'ORG' && m.text.includes(' ') && initials(m.text) === acr.text) groups.union(j, ai);
-    }
+
+  // 3. Acronyms: defined in parentheses right after a name, or equal to a name's initials.
+  mentions.forEach((acronym, ai) => {
+    if (!/^\p{Lu}[\p{Lu}\d]{1,7}$/u.test(acronym.text) || canon[ai]) return;
+    mentions.forEach((m, j) => {
+      if (j === ai) return;
+      const inParentheses = m.end <= acronym.start && /^\s*\(\s*$/.test(text.slice(m.end, acronym.start)) && /^\s*\)/.test(text.slice(acronym.end));
+      const byInitials = m.type !== 'PERSON' && /\s/.test(m.text) && initials(bareName(m.text)) === acronym.text;
+      if (inParentheses || byInitials) groups.union(j, ai);
+    });
+  });
+
+  // 4. A person's short form joins the nearest full name before it (else the first after it).
+  for (const [i, fulls] of shortForms) {
+    const short = mentions[i] as Mention;
+    const before = fulls.filter((f) => f.m.start < short.start);
+    const best = before.length > 0 ? before[before.length - 1] : fulls[0];
+    if (best) groups.union(best.i, i);
   }
-  // A person's short form joins the full name whose last words it repeats.
-  const persons = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.type === 'PERSON');
-  for (const short of persons) {
-    const sw = nameWords(short.m.text);
-    let best = -1;
-    for (const full of persons) {
-      const fw = nameWords(full.m.text);
-      if (fw.length <= sw.length) continue;
-      if (sw.every((w, k) => fw[fw.length - sw.length + k] === w)) best = full.i;
-    }
-    if (best >= 0) groups.union(best, short.i);
-  }
+
   const members = new Map<number, number[]>();
   mentions.forEach((_, i) => {
     const root = groups.find(i);
@@ -119,22 +193,14 @@ export function resolveMentions(text: string, mentions: readonly Mention[]): Ent
   });
   const entities: Entity[] = [];
   const usedIds = new Set<string>();
-  for (const idx of members.values()) {
-    const ms = idx.map((i) => mentions[i] as Mention);
-    const known = idx.map((i) => canon[i]).find((c) => c !== undefined);
-    const votes = new Map<EntityType, number>();
-    for (const m of ms) votes.set(m.type, (votes.get(m.type) ?? 0) + m.confidence);
-    const type = known?.type ?? ([...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as EntityType);
-    // The name is the longest form, preferring ordinary case over a shouted dateline ("BASRA") or an acronym.
-    const shouted = (m: Mention) => m.text === m.text.toUpperCase();
-    const longest = ms.reduce((a, b) => {
-      if (shouted(a) !== shouted(b)) return shouted(a) ? b : a;
-      return b.text.length > a.text.length ? b : a;
-    });
-    const name = known?.name ?? longest.text.replace(/^the\s+/i, '');
-    let id = slug(name) || 'entity';
-    if (usedIds.has(id)) id = `${id}-${type.toLowerCase()}`;
-    for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
+  for (const indices of members.values()) {
+    const ms = indices.map((i) => mentions[i] as Mention).sort((a, b) => a.start - b.start);
+    const known = indices.map((i) => canon[i]).find((c) => c !== undefined);
+    const name = nameFor(ms, known);
+    const type = typeFor(ms, known);
+    const base = slug(name) || 'entity';
+    let id = usedIds.has(base) ? `${base}-${type.toLowerCase()}` : base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
     usedIds.add(id);
     entities.push({
       id,
