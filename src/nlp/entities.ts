@@ -1,6 +1,6 @@
 /**
  * The first named-entity recognizer (source 'rules-v1'). It sits behind the
- * `nerStage` boundary so that a trained model can replace it.
+ * `nerStage` boundary (src/nlp/recognizer.ts), where it backs up the trained model.
  *
  * Per sentence:
  *   1. known names are matched as token sequences first (the alias table,
@@ -22,7 +22,6 @@
  * data/lists.json (gazetteer places, first names), ../resolve/data/aliases.json.
  */
 import type { EntityType, Mention, Token } from '../core/doc.js';
-import type { Stage } from '../core/stage.js';
 import { tokenize } from './tokens.js';
 import cues from './data/cues.json' with { type: 'json' };
 import lists from './data/lists.json' with { type: 'json' };
@@ -410,9 +409,3 @@ export function recognize(text: string, tokens: readonly Token[]): Mention[] {
   return mentions.sort((a, b) => a.start - b.start);
 }
 
-export const nerStage: Stage = {
-  name: 'ner',
-  requires: ['tokens'],
-  assigns: ['mentions'],
-  run: (doc) => ({ ...doc, mentions: recognize(doc.text, doc.tokens) }),
-};

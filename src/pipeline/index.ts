@@ -14,7 +14,7 @@ import { metadataStage } from '../clean/metadata.js';
 import { fingerprintStage } from '../clean/dedup.js';
 import { sentencesStage } from '../nlp/sentences.js';
 import { tokensStage } from '../nlp/tokens.js';
-import { nerStage } from '../nlp/entities.js';
+import { nerStage } from '../nlp/recognizer.js';
 import { datesStage } from '../nlp/time.js';
 import { resolveEntitiesStage } from '../resolve/entities.js';
 

@@ -1,0 +1,7 @@
+// Copies the non-TypeScript runtime files into dist/ after `tsc`: the web page
+// and the trained model, which the code finds relative to its own module.
+import { cpSync } from 'node:fs';
+
+for (const dir of ['serve/web', 'nlp/ner/model']) {
+  cpSync(`src/${dir}`, `dist/${dir}`, { recursive: true });
+}
