@@ -5,9 +5,8 @@
  * span and type), plus the labelling speed in tokens per second on one core.
  * Prints a markdown table. Data folder: NEWSGRAPH_CONLL_DIR or ../shared/data/conll2003-en.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EntityScorer, parseConll } from '../src/nlp/ner/conll.js';
+import { EntityScorer, readConllSplit } from '../src/nlp/ner/conll.js';
 import type { ConllDocument, Scores } from '../src/nlp/ner/conll.js';
 import { labelDocument } from '../src/nlp/ner/label.js';
 import { loadModelFile } from '../src/nlp/ner/model-file.js';
@@ -18,16 +17,7 @@ const repoRoot = new URL('../', import.meta.url);
 const conllDir = process.env.NEWSGRAPH_CONLL_DIR ?? fileURLToPath(new URL('../shared/data/conll2003-en/', repoRoot));
 const modelUrl = new URL('src/nlp/ner/model/ner-model.bin.gz', repoRoot);
 
-function readSplit(file: string): ConllDocument[] {
-  const path = `${conllDir.replace(/\/?$/, '/')}${file}`;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new Error(`CoNLL-2003 split ${path}: cannot read (${(e as Error).message}); set NEWSGRAPH_CONLL_DIR`, { cause: e });
-  }
-  return parseConll(text, path);
-}
+const readSplit = (file: string): ConllDocument[] => readConllSplit(conllDir, file);
 
 function score(model: QuantizedScorer, docs: readonly ConllDocument[]): Scores {
   const scorer = new EntityScorer();

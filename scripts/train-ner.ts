@@ -6,11 +6,11 @@
  * eng.testb (the test split) is never read here: it is only for
  * scripts/eval-ner.ts. Data folder: NEWSGRAPH_CONLL_DIR or ../shared/data/conll2003-en.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildGazetteer, documentFeatures, projectGazetteerLists } from '../src/nlp/ner/features.js';
 import type { Gazetteer } from '../src/nlp/ner/features.js';
-import { EntityScorer, parseConll } from '../src/nlp/ner/conll.js';
+import { EntityScorer, readConllSplit } from '../src/nlp/ner/conll.js';
 import type { ConllDocument } from '../src/nlp/ner/conll.js';
 import { PerceptronTrainer, seededRandom, spansToTags, tagsToSpans } from '../src/nlp/ner/perceptron.js';
 import type { Example, Scorer } from '../src/nlp/ner/perceptron.js';
@@ -29,16 +29,7 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-function readSplit(file: string): ConllDocument[] {
-  const path = `${conllDir.replace(/\/?$/, '/')}${file}`;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new Error(`CoNLL-2003 split ${path}: cannot read (${(e as Error).message}); set NEWSGRAPH_CONLL_DIR`, { cause: e });
-  }
-  return parseConll(text, path);
-}
+const readSplit = (file: string): ConllDocument[] => readConllSplit(conllDir, file);
 
 function evaluate(scorer: Scorer, gazetteer: Gazetteer, docs: readonly ConllDocument[]) {
   const scorerOut = new EntityScorer();

@@ -21,6 +21,7 @@
  * the seed, the shingle size or the number of permutations makes stored
  * signatures incomparable: bump PIPELINE_VERSION and re-process.
  */
+import { fmix32, hash32 } from '../core/hash.js';
 import { createHash } from 'node:crypto';
 import type { Doc, Fingerprint } from '../core/doc.js';
 import type { Stage } from '../core/stage.js';
@@ -85,25 +86,8 @@ export function shingles(normalised: string, size = SHINGLE_WORDS): string[] {
   return [...seen];
 }
 
-/** FNV-1a over UTF-16 code units, finished with murmur3's fmix32 for avalanche. Unsigned 32-bit. */
-export function hash32(value: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < value.length; i++) {
-    h ^= value.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix32(h);
-}
-
-function fmix32(input: number): number {
-  let h = input;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/** Re-exported for callers that fingerprint text themselves. */
+export { hash32 };
 
 const TWO_POW_31 = 2147483648;
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * CoNLL-2003 data and scoring: the column format (`WORD POS CHUNK NER`, blank
  * line between sentences, `-DOCSTART-` between documents, IOB1 tags) and
@@ -136,4 +137,19 @@ export class EntityScorer {
     out.overall = prf(total);
     return out as Scores;
   }
+}
+
+/**
+ * Reads one CoNLL-2003 split file from a folder (an edge helper for the
+ * training and evaluation scripts), with an error that says how to point at it.
+ */
+export function readConllSplit(dir: string, file: string): ConllDocument[] {
+  const path = `${dir.replace(/\/?$/, '/')}${file}`;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`CoNLL-2003 split ${path}: cannot read (${(e as Error).message}); set NEWSGRAPH_CONLL_DIR`, { cause: e });
+  }
+  return parseConll(text, path);
 }

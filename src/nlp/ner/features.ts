@@ -13,6 +13,7 @@
  * written capitalised mid-sentence, or lower-cased, elsewhere in the same
  * document says whether it is a name.
  */
+import { hash32 } from '../../core/hash.js';
 import cues from '../data/cues.json' with { type: 'json' };
 import lists from '../data/lists.json' with { type: 'json' };
 import aliases from '../../resolve/data/aliases.json' with { type: 'json' };
@@ -30,20 +31,8 @@ export interface SentenceFeatures {
 // ---------------------------------------------------------------------------
 // Hashing
 
-/** FNV-1a over UTF-16 code units, finished with murmur3's avalanche so low bits are well mixed. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/** Feature hashing uses the project's one string hash. */
+export const hashString = (s: string): number => hash32(s);
 
 // ---------------------------------------------------------------------------
 // Word forms
