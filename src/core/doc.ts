@@ -146,6 +146,8 @@ export interface Entity extends Provenance {
   readonly type: EntityType;
   readonly aliases: readonly string[];
   readonly mentions: readonly Span[];
+  /** Titles and roles written next to a person's name ("Iraqi Prime Minister", "YPG spokesman"), kept out of the name. */
+  readonly roles: readonly string[];
 }
 
 export type TimeGrain = 'instant' | 'day' | 'month' | 'year' | 'range';

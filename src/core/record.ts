@@ -22,6 +22,7 @@ export interface ArticleRecord {
     readonly type: string;
     readonly aliases: readonly string[];
     readonly mentions: readonly { readonly start: number; readonly end: number; readonly text: string }[];
+    readonly roles: readonly string[];
     readonly confidence: number;
   }[];
   readonly places: Doc['places'];
@@ -59,6 +60,7 @@ export function toRecord(doc: Doc): ArticleRecord {
       type: e.type,
       aliases: e.aliases,
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+      roles: e.roles,
       confidence: e.confidence,
     })),
     places: doc.places,

@@ -49,3 +49,8 @@ test('the stage reads sentences and assigns tokens', () => {
   const doc = { ...newDoc({ input: 'fixture', kind: 'text', content: '', meta: {} }), text, sentences: splitSentences(text) };
   assert.deepEqual(tokensStage.run(doc, { resources: {} }).tokens.map((t) => t.text), ['Mosul', 'fell', '.']);
 });
+
+test('a middle initial stays one token with its period', () => {
+  const text = 'Analyst Daniel L. Byman wrote it.';
+  assert.deepEqual(tokenize(text, splitSentences(text)).map((t) => t.text), ['Analyst', 'Daniel', 'L.', 'Byman', 'wrote', 'it', '.']);
+});

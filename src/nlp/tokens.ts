@@ -22,6 +22,8 @@ const TOKEN = new RegExp(
     // A number; "16-year-old" is left to the word rule.
     String.raw`\p{N}+(?:[.,:]\p{N}+)*(?:%|(?:st|nd|rd|th|s)(?![\p{L}\p{N}]))?(?![-‐]\p{L}|\p{N})`,
     String.raw`(?:\p{L}\.){2,}`, // U.S., a.m., e.g.
+    // A middle initial ("Daniel L. Byman") is one token, as in CoNLL-2003, which the NER model learned from.
+    String.raw`\p{Lu}\.(?=\s\p{Lu}\p{Ll})`,
     `${WORD}(?=${POSSESSIVE})`, // a word before a possessive
     POSSESSIVE,
     WORD,

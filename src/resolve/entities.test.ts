@@ -1,6 +1,6 @@
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveMentions, resolveEntitiesStage, translitKey, slug, bareName } from './entities.js';
+import { resolveMentions, resolveEntitiesStage, roleBefore, translitKey, slug, bareName } from './entities.js';
 import { newDoc, type EntityType, type Mention } from '../core/doc.js';
 
 /** Mentions at the successive places their texts occur in `text`. */
@@ -125,4 +125,30 @@ test('the stage groups doc.mentions into doc.entities', () => {
   const out = resolveEntitiesStage.run(doc, { resources: {} });
   assert.deepEqual(out.entities.map((e) => e.id), ['islamic-state']);
   assert.deepEqual(resolveEntitiesStage.requires, ['mentions']);
+});
+
+describe('roles written before a person name', () => {
+  const cases: [string, string, string][] = [
+    ['Iraqi Prime Minister Leila Haddad spoke.', 'Leila Haddad', 'Iraqi Prime Minister'],
+    ['The council heard Hezbollah Secretary General Sayyed Omar Nasser.', 'Omar Nasser', 'Hezbollah Secretary General Sayyed'],
+    ['YPG spokesman Karim Aziz said so.', 'Karim Aziz', 'YPG spokesman'],
+    ['Maj. Gen. Ivan Petrov said so.', 'Ivan Petrov', 'Maj. Gen.'],
+  ];
+  for (const [text, name, role] of cases) {
+    it(`${role} + ${name}`, () => {
+      const person = { start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, type: 'PERSON' as const, source: 't', confidence: 0.9 };
+      const context = ['Iraqi', 'Hezbollah', 'YPG']
+        .filter((w) => text.includes(w))
+        .map((w) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w, type: (w === 'Iraqi' ? 'NORP' : 'ORG') as EntityType, source: 't', confidence: 0.9 }));
+      assert.equal(roleBefore(text, person, [...context, person]), role);
+      const entity = resolveMentions(text, [...context, person]).find((e) => e.name === name);
+      assert.deepEqual(entity?.roles, [role]);
+      assert.equal(entity?.name, name);
+    });
+  }
+  it('no title, no role', () => {
+    const text = 'Yesterday Omar Nasser said so.';
+    const person = { start: 10, end: 21, text: 'Omar Nasser', type: 'PERSON' as const, source: 't', confidence: 0.9 };
+    assert.equal(roleBefore(text, person, [person]), null);
+  });
 });

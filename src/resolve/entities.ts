@@ -208,11 +208,44 @@ export function resolveMentions(text: string, mentions: readonly Mention[]): Ent
       type,
       aliases: [...new Set(ms.map((m) => m.text))],
       mentions: ms.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+      roles: type === 'PERSON' ? [...new Set(ms.map((m) => roleBefore(text, m, mentions)).filter((r): r is string => r !== null))] : [],
       source: known ? 'alias-table' : 'resolve-v1',
       confidence: Math.max(...ms.map((m) => m.confidence)),
     });
   }
   return entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+const TITLE_WORDS = new Set([...cues.personTitles, ...cues.lowerTitles, ...cues.lowerTitles.map((t) => t[0]?.toUpperCase() + t.slice(1))]);
+const ROLE_CONTEXT_TYPES = new Set<EntityType>(['ORG', 'GPE', 'NORP']);
+
+/**
+ * The title run written right before a person's name, e.g. "Iraqi Prime
+ * Minister" before "Haider al-Abadi", "Hezbollah Secretary General Sayyed"
+ * before "Hassan Nasrallah", "YPG spokesman" before "Nouri Mahmoud". Words
+ * count when they are titles, or part of an organisation, place or
+ * nationality mention that ends right where the run continues.
+ */
+export function roleBefore(text: string, person: Mention, mentions: readonly Mention[]): string | null {
+  let start = person.start;
+  let titles = 0;
+  for (let steps = 0; steps < 8; steps++) {
+    const before = text.slice(Math.max(0, start - 60), start);
+    const m = /(\S+)(\s+)$/u.exec(before);
+    if (!m || m[2]?.includes('\n')) break;
+    const word = m[1] ?? '';
+    const wordStart = start - m[0].length;
+    const wordEnd = wordStart + word.length;
+    const context = mentions.find((x) => x.end === wordEnd && ROLE_CONTEXT_TYPES.has(x.type) && x !== person);
+    if (TITLE_WORDS.has(word) || TITLE_WORDS.has(word.replace(/\.$/, ''))) {
+      titles++;
+      start = wordStart;
+    } else if (context) {
+      start = context.start;
+    } else break;
+  }
+  if (titles === 0) return null;
+  return text.slice(start, person.start).trim();
 }
 
 export const resolveEntitiesStage: Stage = {

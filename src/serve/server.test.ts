@@ -30,6 +30,7 @@ function entity(text: string, name: string, type: EntityType, surfaces: string[]
     type,
     aliases: surfaces,
     mentions: surfaces.map((surface) => find(text, surface)),
+    roles: [],
     source: 'test',
     confidence: 0.9,
   };

@@ -104,7 +104,7 @@ function annotatedFerryDoc(): Doc {
   return {
     ...doc,
     entities: [
-      { id: 'lindholm', name: 'Lindholm', type: 'GPE', aliases: ['Lindholm'], mentions: [at('Lindholm')], source: 'test', confidence: 0.9 },
+      { id: 'lindholm', name: 'Lindholm', type: 'GPE', aliases: ['Lindholm'], mentions: [at('Lindholm')], roles: [], source: 'test', confidence: 0.9 },
     ],
     dates: [{ ...at('Friday'), value: '2024-02-09', grain: 'day', source: 'test', confidence: 0.8 }],
     removed: [{ text: 'Share this article', reason: 'share', gate: 'share-widgets' }],
