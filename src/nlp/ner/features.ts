@@ -8,12 +8,23 @@
  * `[0, 2^hashBits)`. Features look only at the text, never at tags, so one
  * pass per document serves both training and Viterbi decoding.
  *
- * Document-level features carry evidence across sentences: a sentence-initial
+ * Document-level evidence carries evidence across sentences: a sentence-initial
  * or headline (all-caps) word is ambiguous on its own, but the same form
  * written capitalised mid-sentence, or lower-cased, elsewhere in the same
  * document says whether it is a name.
+ *
+ * Two implementations share one definition. `featureStrings` spells every
+ * feature out and is the readable specification. `documentFeatures`, which
+ * training and decoding use, never builds those strings: the hash (FNV-1a,
+ * see core/hash.ts) runs left to right over the characters, so it keeps the
+ * running hash state of each template prefix ("l-1|l=") and of each word,
+ * and feeds the remaining characters straight from the token strings. What
+ * depends on one word alone (its forms, shapes, affixes and their hashes) is
+ * computed once per distinct word and kept in a bounded cache. The buckets
+ * are bit-for-bit those of hashing the strings (features.test.ts checks),
+ * so saved models stay valid.
  */
-import { hash32 } from '../../core/hash.js';
+import { fmix32, hash32 } from '../../core/hash.js';
 import cues from '../data/cues.json' with { type: 'json' };
 import lists from '../data/lists.json' with { type: 'json' };
 import aliases from '../../resolve/data/aliases.json' with { type: 'json' };
@@ -34,19 +45,42 @@ export interface SentenceFeatures {
 /** Feature hashing uses the project's one string hash. */
 export const hashString = (s: string): number => hash32(s);
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const BAR = '|'.charCodeAt(0);
+
+/** Continue an FNV-1a state over `s`; `hash32(a + b) === fmix32(fnv(fnv(FNV_OFFSET, a), b))`. */
+function fnv(state: number, s: string): number {
+  let h = state;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+const fnvChar = (state: number, code: number) => Math.imul(state ^ code, FNV_PRIME);
+/** FNV state after a template prefix such as "l-1=". */
+const prefix = (template: string) => fnv(FNV_OFFSET, template);
+
 // ---------------------------------------------------------------------------
 // Word forms
 
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/gu;
+const OPENING_PUNCTUATION = /^["'“‘(\-–—:]$/u;
 
 /** Character classes: Xx for letters by case, d for digits, other characters kept. Capped so long words share shapes. */
 export function wordShape(word: string): string {
   let out = '';
   for (const ch of word) {
     if (out.length >= 12) break;
-    if (/\p{Lu}/u.test(ch)) out += 'X';
+    const code = ch.charCodeAt(0);
+    // ASCII needs no Unicode property lookups; the regexes decide the rest.
+    if (code < 0x80) {
+      if (code >= 65 && code <= 90) out += 'X';
+      else if (code >= 97 && code <= 122) out += 'x';
+      else if (code >= 48 && code <= 57) out += 'd';
+      else out += ch;
+    } else if (/\p{Lu}/u.test(ch)) out += 'X';
     else if (/\p{L}/u.test(ch)) out += 'x';
     else if (/\p{N}/u.test(ch)) out += 'd';
     else out += ch;
@@ -54,18 +88,23 @@ export function wordShape(word: string): string {
   return out;
 }
 
-/** Shape with runs collapsed: "Xxxxx" -> "Xx", "d,ddd" -> "d,d". */
-export function shortShape(word: string): string {
-  const shape = wordShape(word);
+/** A shape with runs collapsed: "XxXxxxxx" -> "XxXx". */
+const collapseRuns = (shape: string) => {
   let out = '';
   for (const ch of shape) if (out[out.length - 1] !== ch) out += ch;
   return out;
-}
+};
+
+/** Shape with runs collapsed: "Xxxxx" -> "Xx", "d,ddd" -> "d,d". */
+export const shortShape = (word: string): string => collapseRuns(wordShape(word));
 
 /** Lower case with digits folded to 0, so "1996-08-22" and "1997-01-05" share a form. */
-const normalForm = (word: string) => word.toLowerCase().replace(/\p{N}/gu, '0');
+const normalForm = (word: string) => word.toLowerCase().replace(DIGIT, '0');
 
-const capClass = (word: string): string => {
+const CAP_CLASSES = ['none', 'caps', 'init', 'mixed', 'lower'] as const;
+type CapClass = (typeof CAP_CLASSES)[number];
+
+const capClass = (word: string): CapClass => {
   if (!LETTER.test(word)) return 'none';
   const hasUpper = UPPER.test(word);
   const hasLower = LOWER.test(word);
@@ -97,11 +136,17 @@ const entryTokens = (entry: string): string[] => entry.match(GAZ_TOKEN) ?? [];
 /** Named word lists, each a list of entries (one or more words). */
 export type GazetteerLists = Readonly<Record<string, readonly string[]>>;
 
+/** A trie over lower-cased entry tokens; `lists` names the lists of the entry ending here. */
+export interface GazetteerNode {
+  readonly next: Map<string, GazetteerNode>;
+  lists: Set<string> | null;
+}
+
 export interface Gazetteer {
   /** Exact-case phrase (tokens joined by a space) -> list names. */
   readonly exact: Map<string, Set<string>>;
-  /** Lower-cased phrase -> list names, for headlines and odd casing. */
-  readonly lower: Map<string, Set<string>>;
+  /** Lower-cased entries as a token trie, for headlines and odd casing, and to find every match without building phrases. */
+  readonly lower: GazetteerNode;
 }
 
 /**
@@ -135,20 +180,23 @@ export function projectGazetteerLists(): GazetteerLists {
 
 export function buildGazetteer(source: GazetteerLists): Gazetteer {
   const exact = new Map<string, Set<string>>();
-  const lower = new Map<string, Set<string>>();
+  const lower: GazetteerNode = { next: new Map(), lists: null };
   for (const [list, entries] of Object.entries(source)) {
     for (const entry of entries) {
       const toks = entryTokens(entry);
       if (toks.length === 0 || toks.length > GAZ_MAX_TOKENS) continue;
       const key = toks.join(' ');
-      for (const [map, k] of [
-        [exact, key],
-        [lower, key.toLowerCase()],
-      ] as const) {
-        let names = map.get(k);
-        if (!names) map.set(k, (names = new Set()));
-        names.add(list);
+      let names = exact.get(key);
+      if (!names) exact.set(key, (names = new Set()));
+      names.add(list);
+      // Lower-case the phrase as a whole, as matching lower-cases whole tokens of text.
+      let node = lower;
+      for (const tok of key.toLowerCase().split(' ')) {
+        let child = node.next.get(tok);
+        if (!child) node.next.set(tok, (child = { next: new Map(), lists: null }));
+        node = child;
       }
+      (node.lists ??= new Set()).add(list);
     }
   }
   return { exact, lower };
@@ -159,29 +207,221 @@ export function buildGazetteer(source: GazetteerLists): Gazetteer {
  * where position is B/I/L/U of the longest entry covering it and case says
  * whether the entry matched with its exact case (e) or only lower-cased (l).
  */
-function gazetteerFeatures(tokens: readonly string[], gazetteer: Gazetteer): string[][] {
-  const out: string[][] = tokens.map(() => []);
-  const covered = tokens.map(() => new Set<string>());
-  const lowered = tokens.map((t) => t.toLowerCase());
-  for (let len = Math.min(GAZ_MAX_TOKENS, tokens.length); len >= 1; len--) {
-    for (let i = 0; i + len <= tokens.length; i++) {
-      const lowerKey = lowered.slice(i, i + len).join(' ');
-      const lowerLists = gazetteer.lower.get(lowerKey);
-      if (!lowerLists) continue;
-      const exactLists = gazetteer.exact.get(tokens.slice(i, i + len).join(' '));
-      for (const list of lowerLists) {
-        const caseTag = exactLists?.has(list) ? 'e' : 'l';
-        for (let k = i; k < i + len; k++) {
-          const tag = `${list}:${caseTag}`;
-          if (covered[k]!.has(tag)) continue;
-          covered[k]!.add(tag);
-          const position = len === 1 ? 'U' : k === i ? 'B' : k === i + len - 1 ? 'L' : 'I';
-          out[k]!.push(`${list}:${position}:${caseTag}`);
-        }
+/** Shared by the many tokens no list covers; never written to. */
+const NO_FEATURES: string[] = [];
+
+function gazetteerFeatures(tokens: readonly string[], lowered: readonly string[], gazetteer: Gazetteer): string[][] {
+  const n = tokens.length;
+  // Matches by length, each list in ascending start order: longer entries claim their tokens first.
+  const startsByLength: number[][] = [];
+  const listsByLength: Set<string>[][] = [];
+  for (let i = 0; i < n; i++) {
+    let node: GazetteerNode | undefined = gazetteer.lower;
+    for (let len = 1; len <= GAZ_MAX_TOKENS && i + len <= n; len++) {
+      node = node.next.get(lowered[i + len - 1]!);
+      if (!node) break;
+      if (node.lists) {
+        (startsByLength[len] ??= []).push(i);
+        (listsByLength[len] ??= []).push(node.lists);
       }
     }
   }
+  const out: string[][] = new Array<string[]>(n).fill(NO_FEATURES);
+  if (startsByLength.length === 0) return out;
+  const covered: (Set<string> | undefined)[] = [];
+  for (let len = GAZ_MAX_TOKENS; len >= 1; len--) {
+    const starts = startsByLength[len];
+    if (!starts) continue;
+    starts.forEach((i, m) => {
+      const exactLists = gazetteer.exact.get(tokens.slice(i, i + len).join(' '));
+      for (const list of listsByLength[len]![m]!) {
+        const caseTag = exactLists?.has(list) ? 'e' : 'l';
+        const tag = `${list}:${caseTag}`;
+        for (let k = i; k < i + len; k++) {
+          const seen = (covered[k] ??= new Set());
+          if (seen.has(tag)) continue;
+          seen.add(tag);
+          const position = len === 1 ? 'U' : k === i ? 'B' : k === i + len - 1 ? 'L' : 'I';
+          if (out[k] === NO_FEATURES) out[k] = [];
+          out[k]!.push(`${list}:${position}:${caseTag}`);
+        }
+      }
+    });
+  }
   return out;
+}
+
+/** List names of a token's gazetteer features, each once, in first-seen order. */
+const gazetteerListNames = (features: readonly string[]): string[] => [...new Set(features.map((g) => g.slice(0, g.indexOf(':'))))];
+
+// ---------------------------------------------------------------------------
+// Per-word facts, computed once per distinct word
+
+/** Running hash states of the feature templates. */
+const T = {
+  w: prefix('w='),
+  l: prefix('l='),
+  s: prefix('s='),
+  ss: prefix('ss='),
+  cap: prefix('cap='),
+  lPrev1: prefix('l-1='),
+  lNext1: prefix('l+1='),
+  lPrev2: prefix('l-2='),
+  lNext2: prefix('l+2='),
+  ssPrev1: prefix('ss-1='),
+  ssNext1: prefix('ss+1='),
+  ssPrev2: prefix('ss-2='),
+  ssNext2: prefix('ss+2='),
+  lPrevL: prefix('l-1|l='),
+  lLNext: prefix('l|l+1='),
+  ssTrigram: prefix('ss-1|ss|ss+1='),
+  lPrevSs: prefix('l-1|ss='),
+  ssLNext: prefix('ss|l+1='),
+  aclL: prefix('acl|l='),
+  aclSs: prefix('acl|ss='),
+  hy: prefix('hy='),
+  hys: prefix('hys='),
+  g: prefix('g='),
+  gCap: prefix('g|cap='),
+  gPrev: prefix('g-1='),
+  gNext: prefix('g+1='),
+  dctx: prefix('dctx='),
+  alt: prefix('alt='),
+};
+const AFFIX_TEMPLATES = [1, 2, 3, 4].map((k) => [prefix(`p${k}=`), prefix(`x${k}=`)] as const);
+
+/** Finished hashes of features with a fixed value, by name. */
+const constantHashes = new Map<string, number>();
+const constantHash = (feature: string): number => {
+  let h = constantHashes.get(feature);
+  if (h === undefined) constantHashes.set(feature, (h = hash32(feature)));
+  return h;
+};
+const BIAS = hash32('bias');
+const ACL = hash32('acl');
+const POSITION = [0, 1, 2, 3].map((p) => hash32(`pos=${p}`));
+const LAST = [hash32('last=false'), hash32('last=true')];
+const CAP_POSITION = CAP_CLASSES.map((cap) => [0, 1, 2].map((p) => hash32(`cap|pos=${cap}|${p}`)));
+const ALT_NONE = hash32('alt=none');
+/** `doc=mid|low|cap|ambiguous`, indexed by docIndex(). */
+const DOC = [false, true].flatMap((mid) =>
+  [false, true].flatMap((low) => CAP_CLASSES.flatMap((cap) => [false, true].map((ambiguous) => hash32(`doc=${mid}|${low}|${cap}|${ambiguous}`)))),
+);
+const docIndex = (mid: boolean, low: boolean, cap: number, ambiguous: boolean) => (+mid * 2 + +low) * CAP_CLASSES.length * 2 + cap * 2 + +ambiguous;
+
+/** A word (or sentence boundary) seen as the context of a neighbour. */
+interface Context {
+  /** normalForm of the word. */
+  readonly form: string;
+  /** shortShape of the word. */
+  readonly short: string;
+  /** Finished hashes of l-1=, l+1=, l-2=, l+2=, ss-1=, ss+1=, ss-2=, ss+2= with this word as the value. */
+  readonly lPrev1: number;
+  readonly lNext1: number;
+  readonly lPrev2: number;
+  readonly lNext2: number;
+  readonly ssPrev1: number;
+  readonly ssNext1: number;
+  readonly ssPrev2: number;
+  readonly ssNext2: number;
+  /** Running states of pair features opened by this word as the previous token, through its trailing "|". */
+  readonly lPrevL: number;
+  readonly ssTrigram: number;
+  readonly lPrevSs: number;
+}
+
+interface WordInfo extends Context {
+  readonly lower: string;
+  readonly capIndex: number;
+  readonly hasLetter: boolean;
+  readonly hasUpper: boolean;
+  readonly hasLower: boolean;
+  /** First UTF-16 unit is an upper-case letter. */
+  readonly capitalised: boolean;
+  /** A quote, bracket, dash or colon after which a capital says nothing. */
+  readonly opener: boolean;
+  /** Finished hashes, in feature order: w, l, s, ss, cap, then p1, x1, p2, x2, ... for the affixes the word has. */
+  readonly own: readonly number[];
+  /** acl|l=, acl|ss= (used in all-caps sentences). */
+  readonly aclL: number;
+  readonly aclSs: number;
+  /** hy=, hys= for each non-empty part of a hyphenated word. */
+  readonly hyphenParts: readonly number[];
+  /** alt= with this word as the cased form. */
+  readonly alt: number;
+  /** Running states of pair features opened by this word as the current token, through its "|". */
+  readonly lLNext: number;
+  readonly ssLNext: number;
+}
+
+function context(form: string, short: string): Context {
+  return {
+    form,
+    short,
+    lPrev1: fmix32(fnv(T.lPrev1, form)),
+    lNext1: fmix32(fnv(T.lNext1, form)),
+    lPrev2: fmix32(fnv(T.lPrev2, form)),
+    lNext2: fmix32(fnv(T.lNext2, form)),
+    ssPrev1: fmix32(fnv(T.ssPrev1, short)),
+    ssNext1: fmix32(fnv(T.ssNext1, short)),
+    ssPrev2: fmix32(fnv(T.ssPrev2, short)),
+    ssNext2: fmix32(fnv(T.ssNext2, short)),
+    lPrevL: fnvChar(fnv(T.lPrevL, form), BAR),
+    ssTrigram: fnvChar(fnv(T.ssTrigram, short), BAR),
+    lPrevSs: fnvChar(fnv(T.lPrevSs, form), BAR),
+  };
+}
+
+const BEFORE_START = context('<s>', '<s>');
+const AFTER_END = context('</s>', '</s>');
+
+function describeWord(word: string): WordInfo {
+  const lower = word.toLowerCase();
+  const form = normalForm(word);
+  const shape = wordShape(word);
+  const short = collapseRuns(shape);
+  const cap = capClass(word);
+  const own = [fmix32(fnv(T.w, word)), fmix32(fnv(T.l, form)), fmix32(fnv(T.s, shape)), fmix32(fnv(T.ss, short)), fmix32(fnv(T.cap, cap))];
+  for (let k = 1; k <= 4 && k <= lower.length; k++) {
+    own.push(fmix32(fnv(AFFIX_TEMPLATES[k - 1]![0], lower.slice(0, k))), fmix32(fnv(AFFIX_TEMPLATES[k - 1]![1], lower.slice(-k))));
+  }
+  const hyphenParts: number[] = [];
+  if (word.includes('-')) {
+    for (const part of word.split('-')) if (part) hyphenParts.push(fmix32(fnv(T.hy, part.toLowerCase())), fmix32(fnv(T.hys, shortShape(part))));
+  }
+  return {
+    ...context(form, short),
+    lower,
+    capIndex: CAP_CLASSES.indexOf(cap),
+    hasLetter: LETTER.test(word),
+    hasUpper: UPPER.test(word),
+    hasLower: LOWER.test(word),
+    capitalised: UPPER.test(word[0] ?? ''),
+    opener: OPENING_PUNCTUATION.test(word),
+    own,
+    aclL: fmix32(fnv(T.aclL, form)),
+    aclSs: fmix32(fnv(T.aclSs, short)),
+    hyphenParts,
+    alt: fmix32(fnv(T.alt, short)),
+    lLNext: fnvChar(fnv(T.lLNext, form), BAR),
+    ssLNext: fnvChar(fnv(T.ssLNext, short), BAR),
+  };
+}
+
+/**
+ * Word facts are pure functions of the word, so they are shared across
+ * documents; news vocabulary is Zipfian, so a modest cache serves nearly
+ * every token. Emptied when full, which bounds memory without bookkeeping.
+ */
+const WORD_CACHE_LIMIT = 1 << 16;
+const wordCache = new Map<string, WordInfo>();
+function wordInfo(word: string): WordInfo {
+  let info = wordCache.get(word);
+  if (info === undefined) {
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(word, (info = describeWord(word)));
+  }
+  return info;
 }
 
 // ---------------------------------------------------------------------------
@@ -205,18 +445,20 @@ interface DocEvidence {
 
 const isCapitalised = (word: string | undefined) => word !== undefined && UPPER.test(word[0] ?? '');
 
-function documentEvidence(doc: TokenDoc, gaz: readonly (readonly string[][])[]): DocEvidence {
+/** `gazLists[s][i]`: list names of token i of sentence s; `allCaps[s]`: sentence s is a headline. */
+function documentEvidence(doc: TokenDoc, gazLists: readonly (readonly string[][])[], allCaps: readonly boolean[]): DocEvidence {
   const capitalisedMid = new Map<string, number>();
   const lowerCase = new Map<string, number>();
   const casedForm = new Map<string, string>();
   const company = new Map<string, Set<string>>();
-  const lists = (s: number, i: number) => (gaz[s]?.[i] ?? []).map((g) => g.slice(0, g.indexOf(':')));
+  const lists = (s: number, i: number): readonly string[] => gazLists[s]?.[i] ?? [];
   doc.forEach((sentence, s) => {
-    if (isAllCapsSentence(sentence)) return;
+    if (allCaps[s]) return;
     sentence.forEach((word, i) => {
-      if (!LETTER.test(word)) return;
-      const key = word.toLowerCase();
-      if (isCapitalised(word)) {
+      const info = wordInfo(word);
+      if (!info.hasLetter) return;
+      const key = info.lower;
+      if (info.capitalised) {
         let seen = company.get(key);
         if (!seen) company.set(key, (seen = new Set()));
         for (const list of lists(s, i - 1)) if (list === 'first' || list === 'title') seen.add(`after-${list}`);
@@ -225,8 +467,8 @@ function documentEvidence(doc: TokenDoc, gaz: readonly (readonly string[][])[]):
         const nextCap = isCapitalised(sentence[i + 1]);
         if (i > 0) seen.add(prevCap ? (nextCap ? 'run-mid' : 'run-last') : nextCap ? 'run-first' : 'run-single');
       }
-      if (!UPPER.test(word)) lowerCase.set(key, (lowerCase.get(key) ?? 0) + 1);
-      else if (i > 0 && !/^["'“‘(\-–—:]$/u.test(sentence[i - 1] ?? '')) {
+      if (!info.hasUpper) lowerCase.set(key, (lowerCase.get(key) ?? 0) + 1);
+      else if (i > 0 && !wordInfo(sentence[i - 1]!).opener) {
         capitalisedMid.set(key, (capitalisedMid.get(key) ?? 0) + 1);
         if (!casedForm.has(key)) casedForm.set(key, word);
       }
@@ -235,83 +477,201 @@ function documentEvidence(doc: TokenDoc, gaz: readonly (readonly string[][])[]):
   return { capitalisedMid, lowerCase, casedForm, company };
 }
 
+/** What every feature function needs about a document besides its tokens. */
+interface DocAnalysis {
+  readonly gaz: string[][][];
+  readonly gazLists: string[][][];
+  readonly allCaps: boolean[];
+  readonly evidence: DocEvidence;
+}
+
+function analyseDocument(doc: TokenDoc, gazetteer: Gazetteer): DocAnalysis {
+  const gaz = doc.map((sentence) =>
+    gazetteerFeatures(
+      sentence,
+      sentence.map((t) => wordInfo(t).lower),
+      gazetteer,
+    ),
+  );
+  const gazLists = gaz.map((sentence) => sentence.map((g) => (g.length === 0 ? NO_FEATURES : gazetteerListNames(g))));
+  const allCaps = doc.map((sentence) => {
+    let upper = false;
+    for (const t of sentence) {
+      const info = wordInfo(t);
+      if (info.hasLower) return false;
+      if (info.hasUpper) upper = true;
+    }
+    return upper;
+  });
+  return { gaz, gazLists, allCaps, evidence: documentEvidence(doc, gazLists, allCaps) };
+}
+
 // ---------------------------------------------------------------------------
 // Extraction
+
+/** Upper bound on the features of one token other than its per-token lists (hyphen parts, gazetteer, document context). */
+const FIXED_FEATURES_PER_TOKEN = 40;
+
+/** Hashed features of every sentence of a document. */
+export function documentFeatures(doc: TokenDoc, hashBits: number, gazetteer: Gazetteer): SentenceFeatures[] {
+  const mask = hashBits >= 32 ? 0xffffffff : (1 << hashBits) - 1;
+  const { gaz, gazLists, allCaps, evidence } = analyseDocument(doc, gazetteer);
+  // One buffer for the document; each sentence gets a view of its part.
+  let tokenCount = 0;
+  for (const sentence of doc) tokenCount += sentence.length;
+  let buckets = new Uint32Array(48 * tokenCount + FIXED_FEATURES_PER_TOKEN);
+  let used = 0;
+  const starts: number[] = [];
+  const allOffsets: Uint32Array[] = [];
+  for (let s = 0; s < doc.length; s++) {
+    const tokens = doc[s]!;
+    const n = tokens.length;
+    const infos = tokens.map(wordInfo);
+    const headline = allCaps[s]!;
+    const sentenceGaz = gaz[s]!;
+    const sentenceLists = gazLists[s]!;
+    const sentenceStart = used;
+    const offsets = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const word = tokens[i]!;
+      const info = infos[i]!;
+      const tokenGaz = sentenceGaz[i]!;
+      const company = info.hasUpper ? evidence.company.get(info.lower) : undefined;
+      const prevLists = i > 0 ? sentenceLists[i - 1]! : NO_FEATURES;
+      const nextLists = i + 1 < n ? sentenceLists[i + 1]! : NO_FEATURES;
+      const room = FIXED_FEATURES_PER_TOKEN + info.hyphenParts.length + 2 * tokenGaz.length + prevLists.length + nextLists.length + (company?.size ?? 0);
+      if (used + room > buckets.length) {
+        const grown = new Uint32Array(2 * buckets.length + room);
+        grown.set(buckets.subarray(0, used));
+        buckets = grown;
+      }
+      offsets[i] = used - sentenceStart;
+      const prev = i > 0 ? infos[i - 1]! : BEFORE_START;
+      const next = i + 1 < n ? infos[i + 1]! : AFTER_END;
+      const prev2 = i > 1 ? infos[i - 2]! : BEFORE_START;
+      const next2 = i + 2 < n ? infos[i + 2]! : AFTER_END;
+      const own = info.own;
+      buckets[used++] = BIAS & mask;
+      for (let k = 0; k < 5; k++) buckets[used++] = own[k]! & mask; // w, l, s, ss, cap
+      buckets[used++] = POSITION[Math.min(i, 3)]! & mask;
+      buckets[used++] = CAP_POSITION[info.capIndex]![Math.min(i, 2)]! & mask;
+      buckets[used++] = LAST[+(i === n - 1)]! & mask;
+      buckets[used++] = prev.lPrev1 & mask;
+      buckets[used++] = next.lNext1 & mask;
+      buckets[used++] = prev2.lPrev2 & mask;
+      buckets[used++] = next2.lNext2 & mask;
+      buckets[used++] = prev.ssPrev1 & mask;
+      buckets[used++] = next.ssNext1 & mask;
+      buckets[used++] = prev2.ssPrev2 & mask;
+      buckets[used++] = next2.ssNext2 & mask;
+      buckets[used++] = fmix32(fnv(prev.lPrevL, info.form)) & mask;
+      buckets[used++] = fmix32(fnv(info.lLNext, next.form)) & mask;
+      buckets[used++] = fmix32(fnv(fnvChar(fnv(prev.ssTrigram, info.short), BAR), next.short)) & mask;
+      buckets[used++] = fmix32(fnv(prev.lPrevSs, info.short)) & mask;
+      buckets[used++] = fmix32(fnv(info.ssLNext, next.form)) & mask;
+      for (let k = 5; k < own.length; k++) buckets[used++] = own[k]! & mask; // affixes
+      if (headline) {
+        buckets[used++] = ACL & mask;
+        buckets[used++] = info.aclL & mask;
+        buckets[used++] = info.aclSs & mask;
+      }
+      for (const h of info.hyphenParts) buckets[used++] = h & mask;
+      if (tokenGaz.length > 0) {
+        const cap = CAP_CLASSES[info.capIndex]!;
+        for (const g of tokenGaz) {
+          buckets[used++] = fmix32(fnv(T.g, g)) & mask;
+          buckets[used++] = fmix32(fnv(fnvChar(fnv(T.gCap, g), BAR), cap)) & mask;
+        }
+      }
+      for (const list of prevLists) buckets[used++] = fmix32(fnv(T.gPrev, list)) & mask;
+      for (const list of nextLists) buckets[used++] = fmix32(fnv(T.gNext, list)) & mask;
+      if (info.hasLetter) {
+        const key = info.lower;
+        const mid = (evidence.capitalisedMid.get(key) ?? 0) > 0;
+        const low = (evidence.lowerCase.get(key) ?? 0) > 0;
+        const ambiguousCase = headline || i === 0;
+        buckets[used++] = DOC[docIndex(mid, low, info.capIndex, ambiguousCase)]! & mask;
+        if (company) for (const c of company) buckets[used++] = constantHash(`dctx=${c}`) & mask;
+        if (ambiguousCase) {
+          const cased = evidence.casedForm.get(key);
+          buckets[used++] = (cased === undefined ? ALT_NONE : cased === word ? info.alt : wordInfo(cased).alt) & mask;
+        }
+      }
+    }
+    offsets[n] = used - sentenceStart;
+    starts.push(sentenceStart);
+    allOffsets.push(offsets);
+  }
+  const all = buckets.slice(0, used);
+  return allOffsets.map((offsets, s) => ({ buckets: all.subarray(starts[s]!, starts[s]! + offsets[offsets.length - 1]!), offsets }));
+}
 
 const BOUNDARY = '<s>';
 const END = '</s>';
 
-/** Hashed features of every sentence of a document. */
-export function documentFeatures(doc: TokenDoc, hashBits: number, gazetteer: Gazetteer): SentenceFeatures[] {
-  const gaz = doc.map((sentence) => gazetteerFeatures(sentence, gazetteer));
-  const evidence = documentEvidence(doc, gaz);
-  return doc.map((sentence, s) => sentenceFeatures(sentence, gaz[s]!, evidence, hashBits));
-}
-
-function sentenceFeatures(tokens: readonly string[], gaz: readonly string[][], evidence: DocEvidence, hashBits: number): SentenceFeatures {
-  const mask = hashBits >= 32 ? 0xffffffff : (1 << hashBits) - 1;
-  const n = tokens.length;
-  const allCaps = isAllCapsSentence(tokens);
-  const forms = tokens.map(normalForm);
-  const shapes = tokens.map(shortShape);
-  const form = (i: number) => (i < 0 ? BOUNDARY : i >= n ? END : forms[i]!);
-  const shape = (i: number) => (i < 0 ? BOUNDARY : i >= n ? END : shapes[i]!);
-  const gazLists = (i: number) => (i < 0 || i >= n ? [] : [...new Set(gaz[i]!.map((g) => g.slice(0, g.indexOf(':'))))]);
-
-  const buckets: number[] = [];
-  const offsets = new Uint32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const word = tokens[i]!;
-    const lower = forms[i]!;
-    const cap = capClass(word);
-    const feats: string[] = [
-      'bias',
-      `w=${word}`,
-      `l=${lower}`,
-      `s=${wordShape(word)}`,
-      `ss=${shapes[i]}`,
-      `cap=${cap}`,
-      `pos=${Math.min(i, 3)}`,
-      `cap|pos=${cap}|${Math.min(i, 2)}`,
-      `last=${i === n - 1}`,
-      `l-1=${form(i - 1)}`,
-      `l+1=${form(i + 1)}`,
-      `l-2=${form(i - 2)}`,
-      `l+2=${form(i + 2)}`,
-      `ss-1=${shape(i - 1)}`,
-      `ss+1=${shape(i + 1)}`,
-      `ss-2=${shape(i - 2)}`,
-      `ss+2=${shape(i + 2)}`,
-      `l-1|l=${form(i - 1)}|${lower}`,
-      `l|l+1=${lower}|${form(i + 1)}`,
-      `ss-1|ss|ss+1=${shape(i - 1)}|${shapes[i]}|${shape(i + 1)}`,
-      `l-1|ss=${form(i - 1)}|${shapes[i]}`,
-      `ss|l+1=${shapes[i]}|${form(i + 1)}`,
-    ];
-    const lw = word.toLowerCase();
-    for (let k = 1; k <= 4 && k <= lw.length; k++) feats.push(`p${k}=${lw.slice(0, k)}`, `x${k}=${lw.slice(-k)}`);
-    if (allCaps) feats.push('acl', `acl|l=${lower}`, `acl|ss=${shapes[i]}`);
-    if (word.includes('-')) {
-      for (const part of word.split('-')) if (part) feats.push(`hy=${part.toLowerCase()}`, `hys=${shortShape(part)}`);
-    }
-    for (const g of gaz[i]!) feats.push(`g=${g}`, `g|cap=${g}|${cap}`);
-    for (const list of gazLists(i - 1)) feats.push(`g-1=${list}`);
-    for (const list of gazLists(i + 1)) feats.push(`g+1=${list}`);
-    if (LETTER.test(word)) {
-      const key = word.toLowerCase();
-      const mid = (evidence.capitalisedMid.get(key) ?? 0) > 0;
-      const low = (evidence.lowerCase.get(key) ?? 0) > 0;
-      const ambiguousCase = allCaps || i === 0;
-      feats.push(`doc=${mid}|${low}|${cap}|${ambiguousCase}`);
-      if (UPPER.test(word)) for (const c of evidence.company.get(key) ?? []) feats.push(`dctx=${c}`);
-      if (ambiguousCase) {
-        const cased = evidence.casedForm.get(key);
-        feats.push(`alt=${cased === undefined ? 'none' : shortShape(cased)}`);
+/**
+ * The features of every token of every sentence, spelled out: the
+ * specification that `documentFeatures` hashes (bucket = hash32(feature) &
+ * mask, in this order). For tests and for inspecting what a model sees.
+ */
+export function featureStrings(doc: TokenDoc, gazetteer: Gazetteer): string[][][] {
+  const { gaz, gazLists, allCaps, evidence } = analyseDocument(doc, gazetteer);
+  return doc.map((tokens, s) => {
+    const n = tokens.length;
+    const forms = tokens.map(normalForm);
+    const shapes = tokens.map(shortShape);
+    const form = (i: number) => (i < 0 ? BOUNDARY : i >= n ? END : forms[i]!);
+    const shape = (i: number) => (i < 0 ? BOUNDARY : i >= n ? END : shapes[i]!);
+    const listsAt = (i: number) => (i < 0 || i >= n ? [] : gazLists[s]![i]!);
+    return tokens.map((word, i) => {
+      const lower = forms[i]!;
+      const cap = capClass(word);
+      const feats: string[] = [
+        'bias',
+        `w=${word}`,
+        `l=${lower}`,
+        `s=${wordShape(word)}`,
+        `ss=${shapes[i]}`,
+        `cap=${cap}`,
+        `pos=${Math.min(i, 3)}`,
+        `cap|pos=${cap}|${Math.min(i, 2)}`,
+        `last=${i === n - 1}`,
+        `l-1=${form(i - 1)}`,
+        `l+1=${form(i + 1)}`,
+        `l-2=${form(i - 2)}`,
+        `l+2=${form(i + 2)}`,
+        `ss-1=${shape(i - 1)}`,
+        `ss+1=${shape(i + 1)}`,
+        `ss-2=${shape(i - 2)}`,
+        `ss+2=${shape(i + 2)}`,
+        `l-1|l=${form(i - 1)}|${lower}`,
+        `l|l+1=${lower}|${form(i + 1)}`,
+        `ss-1|ss|ss+1=${shape(i - 1)}|${shapes[i]}|${shape(i + 1)}`,
+        `l-1|ss=${form(i - 1)}|${shapes[i]}`,
+        `ss|l+1=${shapes[i]}|${form(i + 1)}`,
+      ];
+      const lw = word.toLowerCase();
+      for (let k = 1; k <= 4 && k <= lw.length; k++) feats.push(`p${k}=${lw.slice(0, k)}`, `x${k}=${lw.slice(-k)}`);
+      if (allCaps[s]) feats.push('acl', `acl|l=${lower}`, `acl|ss=${shapes[i]}`);
+      if (word.includes('-')) {
+        for (const part of word.split('-')) if (part) feats.push(`hy=${part.toLowerCase()}`, `hys=${shortShape(part)}`);
       }
-    }
-    offsets[i] = buckets.length;
-    for (const f of feats) buckets.push(hashString(f) & mask);
-  }
-  offsets[n] = buckets.length;
-  return { buckets: Uint32Array.from(buckets), offsets };
+      for (const g of gaz[s]![i]!) feats.push(`g=${g}`, `g|cap=${g}|${cap}`);
+      for (const list of listsAt(i - 1)) feats.push(`g-1=${list}`);
+      for (const list of listsAt(i + 1)) feats.push(`g+1=${list}`);
+      if (LETTER.test(word)) {
+        const key = word.toLowerCase();
+        const mid = (evidence.capitalisedMid.get(key) ?? 0) > 0;
+        const low = (evidence.lowerCase.get(key) ?? 0) > 0;
+        const ambiguousCase = allCaps[s]! || i === 0;
+        feats.push(`doc=${mid}|${low}|${cap}|${ambiguousCase}`);
+        if (UPPER.test(word)) for (const c of evidence.company.get(key) ?? []) feats.push(`dctx=${c}`);
+        if (ambiguousCase) {
+          const cased = evidence.casedForm.get(key);
+          feats.push(`alt=${cased === undefined ? 'none' : shortShape(cased)}`);
+        }
+      }
+      return feats;
+    });
+  });
 }

@@ -56,9 +56,10 @@ export class QuantizedScorer implements Scorer {
   emit(buckets: Uint32Array, from: number, to: number, out: Float64Array, at: number): void {
     const w = this.weights;
     const scale = this.header.scale;
-    for (let k = from; k < to; k++) {
-      const base = buckets[k]! * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += w[base + t]! * scale;
+    for (let t = 0; t < TAG_COUNT; t++) {
+      let sum = 0;
+      for (let k = from; k < to; k++) sum += w[buckets[k]! * TAG_COUNT + t]! * scale;
+      out[at + t] = sum;
     }
   }
 }
@@ -88,7 +89,9 @@ export function encodeModel(scorer: FloatScorer, gazetteer: GazetteerLists, marg
     gazetteer,
     trainedWith,
   };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  let json = Buffer.from(JSON.stringify(header), 'utf8');
+  // Pad the header with a space (JSON allows it) so the int16 body starts on an even offset and loads as a view, without a copy.
+  if ((MAGIC.length + 4 + json.length) % 2 !== 0) json = Buffer.concat([json, Buffer.from(' ')]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
   if (!LITTLE_ENDIAN) throw new Error('encodeModel: writing models needs a little-endian host');
@@ -121,10 +124,9 @@ export function decodeModel(gzipped: Uint8Array, name: string): QuantizedScorer 
   const bodyStart = headerStart + headerLength;
   const expected = 2 ** header.hashBits * TAG_COUNT * 2;
   if (raw.length - bodyStart !== expected) throw new Error(`NER model ${name}: ${raw.length - bodyStart} weight bytes, expected ${expected}`);
-  // Copy into a fresh buffer: the body need not be 2-byte aligned inside `raw`.
-  const body = new Uint8Array(expected);
-  body.set(raw.subarray(bodyStart));
-  const weights = new Int16Array(body.buffer);
+  // View the weights in place when the body is 2-byte aligned (models written by encodeModel are); copy otherwise.
+  const bodyOffset = raw.byteOffset + bodyStart;
+  const weights = bodyOffset % 2 === 0 ? new Int16Array(raw.buffer, bodyOffset, expected / 2) : new Int16Array(Uint8Array.from(raw.subarray(bodyStart)).buffer);
   if (!LITTLE_ENDIAN) for (let i = 0; i < weights.length; i++) weights[i] = ((weights[i]! & 0xff) << 8) | ((weights[i]! >> 8) & 0xff);
   return new QuantizedScorer(header, weights);
 }

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hash32 } from '../../core/hash.js';
+import { splitSentences } from '../sentences.js';
+import { tokenize } from '../tokens.js';
+import { buildGazetteer, documentFeatures, featureStrings, projectGazetteerLists } from './features.js';
+import { recognizeStatistical } from './index.js';
+
+// Sentences written for these tests: a headline, hyphens, digits, accents,
+// possessives, gazetteer phrases and repeated names across sentences.
+const doc: string[][] = [
+  ['STORM', 'CLOSES', 'PORT', 'OF', 'ROTTERDAM'],
+  ['Harbour', 'officials', 'in', 'Rotterdam', 'said', 'on', 'Monday', 'that', 'the', 'Port', 'of', 'Rotterdam', 'Authority', 'would', 'reopen', 'at', '06:00', '.'],
+  ['Mayor', 'Ahmed', 'Aboutaleb', "'s", 'office', 'called', 'the', 'decision', '"', 'well-judged', '"', 'and', 'thanked', 'Zoë', 'Müller-Lüdenscheidt', '.'],
+  ['Aboutaleb', 'met', 'the', 'United', 'Nations', 'envoy', 'in', 'São', 'Paulo', 'on', '12', 'March', '2024', '.'],
+  ['x'],
+  [],
+];
+
+test('hashed features are exactly the hashes of the spelled-out feature strings', () => {
+  const gazetteer = buildGazetteer(projectGazetteerLists());
+  for (const bits of [12, 20, 32]) {
+    const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
+    const hashed = documentFeatures(doc, bits, gazetteer);
+    const spelled = featureStrings(doc, gazetteer);
+    assert.equal(hashed.length, doc.length);
+    doc.forEach((sentence, s) => {
+      const { buckets, offsets } = hashed[s]!;
+      assert.equal(offsets.length, sentence.length + 1);
+      sentence.forEach((word, i) => {
+        const expected = spelled[s]![i]!.map((f) => (hash32(f) & mask) >>> 0);
+        assert.deepEqual([...buckets.subarray(offsets[i]!, offsets[i + 1]!)], expected, `${bits} bits, token ${word}`);
+      });
+    });
+  }
+});
+
+test('the spelled-out features cover context, gazetteer and document evidence', () => {
+  const gazetteer = buildGazetteer({ place: ['Rotterdam', 'São Paulo'], first: ['Ahmed'], orgHead: ['Authority'] });
+  const features = featureStrings(doc, gazetteer);
+  const of = (s: number, i: number) => features[s]![i]!;
+  assert.ok(of(0, 4).includes('acl'), 'headline words are marked');
+  assert.ok(of(0, 4).includes('g=place:U:l'), 'an upper-case headline word matches its list entry lower-cased');
+  assert.ok(of(1, 3).includes('g=place:U:e'));
+  assert.ok(of(3, 7).includes('g=place:B:e') && of(3, 8).includes('g=place:L:e'), 'multi-word entries mark B and L');
+  assert.ok(of(3, 0).includes('dctx=after-first'), '"Ahmed Aboutaleb" earlier lends the sentence-initial "Aboutaleb" its company');
+  assert.ok(of(2, 9).includes('hy=well') && of(2, 9).includes('hy=judged'));
+  assert.ok(of(3, 10).includes('l=00') && of(3, 10).includes('l-1=on'));
+  assert.ok(of(4, 0).includes('l-1=<s>') && of(4, 0).includes('l+1=</s>'));
+});
+
+const run = (text: string) =>
+  recognizeStatistical(text, tokenize(text, splitSentences(text))).map((m) => [m.type, m.text, m.start, m.end, Number(m.confidence.toFixed(6))]);
+
+test('labels and confidences stay those the saved model gave before the fast feature path', () => {
+  // Recorded with the string-building implementation; any drift in features or decoding shows here.
+  const expected: [string, unknown[][]][] = [
+    [
+      'FLOODS HIT NORTHERN ITALY AS PO RIVER BURSTS ITS BANKS\n\nRescue teams in Turin and Milan worked through the night, the Civil Protection Department said on Tuesday.',
+      [['GPE', 'Turin', 72, 77, 0.96656], ['ORG', 'Milan', 82, 87, 0.586165], ['ORG', 'Civil Protection Department', 118, 145, 0.990803]],
+    ],
+    [
+      'Dr. Amara Okonkwo-Ellis, a researcher at the University of Lagos, told Reuters that the World Health Organization had approved a new malaria vaccine.',
+      [['PERSON', 'Amara Okonkwo-Ellis', 4, 23, 0.923966], ['ORG', 'University of Lagos', 45, 64, 0.951528], ['ORG', 'Reuters', 71, 78, 0.923655], ['ORG', 'World Health Organization', 88, 113, 0.864602]],
+    ],
+    [
+      'The Brazilian real fell 2.3% against the dollar after Finance Minister Fernando Haddad said the 2025 budget would be revised.',
+      [['NORP', 'Brazilian', 4, 13, 0.96025], ['PERSON', 'Fernando Haddad', 71, 86, 0.988061]],
+    ],
+    [
+      'Zürich-based Nestlé and São Paulo’s Itaú Unibanco signed a deal worth €1.2bn, according to a statement from the companies.',
+      [['PERSON', 'Nestlé', 13, 19, 0.551068], ['GPE', 'São Paulo', 24, 33, 0.877924], ['PERSON', 'Itaú Unibanco', 36, 49, 0.754594]],
+    ],
+    [
+      'After the Champions League final in Istanbul, Liverpool fans marched past the Hagia Sophia. Klopp thanked them.',
+      [['GPE', 'Istanbul', 36, 44, 0.906288], ['ORG', 'Liverpool', 46, 55, 0.845123], ['ORG', 'Hagia Sophia', 78, 90, 0.580995]],
+    ],
+  ];
+  for (const [text, mentions] of expected) assert.deepEqual(run(text), mentions, text);
+});
