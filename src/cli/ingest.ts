@@ -1,68 +1,61 @@
 import { readInputs } from '../ingest/index.js';
 import { analyzeRaw, PIPELINE_VERSION } from '../pipeline/index.js';
-import { openStore } from '../store/index.js';
-import type { Store } from '../store/store.js';
-import { diagnose, errorMessage } from './io.js';
+import { diagnose, errorMessage, withStore } from './io.js';
 import { Progress } from './progress.js';
 
-async function withStore<T>(db: string, use: (store: Store) => Promise<T>): Promise<T | 2> {
-  let store: Store;
-  try {
-    store = await openStore(db, { pipelineVersion: PIPELINE_VERSION });
-  } catch (err) {
-    diagnose(db, `cannot open database: ${errorMessage(err)}`);
-    return 2;
-  }
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
-}
+const storeOptions = { pipelineVersion: PIPELINE_VERSION };
 
 /** `newsgraph ingest`: read, analyse, store; a closing summary with every failure and its reason. */
 export async function ingestCommand(inputs: string[], opts: { db: string }): Promise<number> {
-  return withStore(opts.db, async (store) => {
-    const progress = new Progress(process.stderr);
-    for await (const item of readInputs(inputs)) {
-      if (!item.ok) {
-        // Item-level failures (a row, a feed item) are articles that were read and failed;
-        // input-level failures (an unreadable file) are too: each is one thing the user gave us.
-        progress.fail(item.input, item.reason, true);
-        continue;
-      }
-      try {
-        if ((await store.seen(item.raw)) !== null) {
-          progress.count('unchanged');
+  return withStore(
+    opts.db,
+    async (store) => {
+      const progress = new Progress(process.stderr);
+      for await (const item of readInputs(inputs)) {
+        if (!item.ok) {
+          // Item-level failures (a row, a feed item) are articles that were read and failed;
+          // input-level failures (an unreadable file) are too: each is one thing the user gave us.
+          progress.fail(item.input, item.reason, true);
           continue;
         }
-        const result = await store.put(analyzeRaw(item.raw));
-        progress.count(result.status);
-      } catch (err) {
-        progress.fail(item.raw.input, errorMessage(err), true);
+        try {
+          if ((await store.seen(item.raw)) !== null) {
+            progress.count('unchanged');
+            continue;
+          }
+          const result = await store.put(analyzeRaw(item.raw));
+          progress.count(result.status);
+        } catch (err) {
+          progress.fail(item.raw.input, errorMessage(err), true);
+        }
       }
-    }
-    process.stdout.write(progress.summary());
-    const c = progress.counts;
-    return c.read - c.failed > 0 ? 0 : 2;
-  });
+      process.stdout.write(progress.summary());
+      const c = progress.counts;
+      return c.read - c.failed > 0 ? 0 : 2;
+    },
+    storeOptions,
+  );
 }
 
 /** `newsgraph reprocess`: run the current pipeline again over every stored raw input. */
 export async function reprocessCommand(opts: { db: string }): Promise<number> {
-  return withStore(opts.db, async (store) => {
-    let done = 0;
-    let failed = 0;
-    for await (const { id, raw } of store.raws()) {
-      try {
-        await store.replace(id, analyzeRaw(raw));
-        done++;
-      } catch (err) {
-        failed++;
-        diagnose(raw.input, `re-processing failed: ${errorMessage(err)}`);
+  return withStore(
+    opts.db,
+    async (store) => {
+      let done = 0;
+      let failed = 0;
+      for await (const { id, raw } of store.raws()) {
+        try {
+          await store.replace(id, analyzeRaw(raw));
+          done++;
+        } catch (err) {
+          failed++;
+          diagnose(raw.input, `re-processing failed: ${errorMessage(err)}`);
+        }
       }
-    }
-    process.stdout.write(`reprocessed ${done} articles, ${failed} failed\n`);
-    return failed > 0 && done === 0 ? 2 : 0;
-  });
+      process.stdout.write(`reprocessed ${done} articles, ${failed} failed\n`);
+      return failed > 0 && done === 0 ? 2 : 0;
+    },
+    storeOptions,
+  );
 }

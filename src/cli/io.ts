@@ -1,4 +1,6 @@
 import type { Writable } from 'node:stream';
+import { openStore, type StoreOptions } from '../store/index.js';
+import type { Store } from '../store/store.js';
 
 /** Writes a line, waiting for the stream to drain so a large run never buffers the corpus in memory. */
 export async function writeLine(stream: Writable, line: string): Promise<void> {
@@ -26,4 +28,23 @@ export function diagnose(input: string, reason: string): void {
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+/**
+ * Opens the database, runs `use`, and always closes it. A database that
+ * cannot be opened is reported on stderr with the reason, and gives exit code 2.
+ */
+export async function withStore(db: string, use: (store: Store) => Promise<number>, options?: StoreOptions): Promise<number> {
+  let store: Store;
+  try {
+    store = await openStore(db, options);
+  } catch (err) {
+    diagnose(db, `cannot open database: ${errorMessage(err)}`);
+    return 2;
+  }
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
 }

@@ -1,6 +1,5 @@
-import { openStore } from '../store/index.js';
 import type { SearchHit } from '../store/store.js';
-import { diagnose, errorMessage, writeLine } from './io.js';
+import { diagnose, withStore, writeLine } from './io.js';
 
 /** Marks the highlighted ranges: bold on a terminal, [[…]] in plain output. */
 export function markSnippet(hit: SearchHit, tty: boolean): string {
@@ -22,14 +21,7 @@ export async function searchCommand(query: string, opts: { db: string; limit: st
     diagnose('--limit', `not a positive number: ${opts.limit}`);
     return 2;
   }
-  let store;
-  try {
-    store = await openStore(opts.db);
-  } catch (err) {
-    diagnose(opts.db, `cannot open database: ${errorMessage(err)}`);
-    return 2;
-  }
-  try {
+  return withStore(opts.db, async (store) => {
     const page = await store.search(query, { limit });
     const tty = Boolean(process.stdout.isTTY);
     for (const [rank, hit] of page.items.entries()) {
@@ -42,7 +34,5 @@ export async function searchCommand(query: string, opts: { db: string; limit: st
     }
     if (!opts.json) process.stderr.write(`${page.items.length} of ${page.total} matching articles\n`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -25,6 +25,29 @@ const MAX_LIMIT = 1000;
 const RAWS_BATCH = 200;
 
 /** Identity of a raw input: the same input string with the same content is the same raw input. */
+interface SummaryRow {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  domain: string | null;
+  published_at: string | null;
+  input: string;
+  words: number | string | bigint;
+}
+
+/** The list/search summary of an article row. */
+function summaryOf(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    outlet: row.outlet,
+    domain: row.domain,
+    publishedAt: row.published_at,
+    input: row.input,
+    words: Number(row.words),
+  };
+}
+
 export function rawInputHash(raw: RawInput): string {
   return createHash('sha256').update(raw.input, 'utf8').update('\0').update(raw.content, 'utf8').digest('hex');
 }
@@ -278,15 +301,7 @@ export class KyselyStore implements Store {
       .offset(offset)
       .execute();
     return {
-      items: rows.map((row) => ({
-        id: row.id,
-        title: row.title,
-        outlet: row.outlet,
-        domain: row.domain,
-        publishedAt: row.published_at,
-        input: row.input,
-        words: Number(row.words),
-      })),
+      items: rows.map(summaryOf),
       total: Number(total),
       limit,
       offset,
@@ -300,13 +315,7 @@ export class KyselyStore implements Store {
     const { rows, total } = await this.dialect.fullText.search(this.db, terms, page);
     return {
       items: rows.map((row) => ({
-        id: row.id,
-        title: row.title,
-        outlet: row.outlet,
-        domain: row.domain,
-        publishedAt: row.published_at,
-        input: row.input,
-        words: Number(row.words),
+        ...summaryOf(row),
         score: row.score,
         snippet: parseMarkedSnippet(row.snippet),
       })),
