@@ -12,7 +12,7 @@ export async function serveCommand(opts: { db: string; port: string; host: strin
     try {
       server = await startServer(store, { port, host: opts.host });
     } catch (err) {
-      diagnose(`${opts.host}:${port}`, errorMessage(err));
+      diagnose(opts.db, errorMessage(err));
       return 2;
     }
     process.stderr.write(`newsgraph: serving ${opts.db} at ${server.url}\n`);
