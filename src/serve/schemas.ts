@@ -160,6 +160,7 @@ const entitySchema = {
     type: { type: 'string' },
     aliases: stringList,
     mentions: { type: 'array', items: span },
+    roles: stringList,
     confidence: { type: 'number' },
   },
 } as const;

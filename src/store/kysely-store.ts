@@ -10,7 +10,7 @@ import { toRecord, type ArticleRecord } from '../core/record.js';
 import { estimateJaccard, fingerprint, isNearDuplicate, lshBandKeys } from '../clean/dedup.js';
 import { migrateToLatest } from './migrations.js';
 import { parseMarkedSnippet, parseSearchQuery } from './query.js';
-import { decodeSignature, encodeSignature, type Database, type StoreDialect } from './schema.js';
+import { decodeSignature, encodeSignature, type Database, type StoreDialect, type SummaryRow } from './schema.js';
 import type { ArticleSummary, ListQuery, Page, PutResult, SearchHit, Store, StoredArticle } from './store.js';
 
 export interface StoreOptions {
@@ -23,17 +23,6 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 /** Raw inputs fetched per round trip by `raws()`. */
 const RAWS_BATCH = 200;
-
-/** Identity of a raw input: the same input string with the same content is the same raw input. */
-interface SummaryRow {
-  id: string;
-  title: string | null;
-  outlet: string | null;
-  domain: string | null;
-  published_at: string | null;
-  input: string;
-  words: number | string | bigint;
-}
 
 /** The list/search summary of an article row. */
 function summaryOf(row: SummaryRow): ArticleSummary {
@@ -48,6 +37,7 @@ function summaryOf(row: SummaryRow): ArticleSummary {
   };
 }
 
+/** Identity of a raw input: the same input string with the same content is the same raw input. */
 export function rawInputHash(raw: RawInput): string {
   return createHash('sha256').update(raw.input, 'utf8').update('\0').update(raw.content, 'utf8').digest('hex');
 }

@@ -84,14 +84,19 @@ export interface Database {
   lsh_bands: LshBandsTable;
 }
 
-/** One full-text match, before it is shaped into a `SearchHit`. */
-export interface FullTextRow {
+/** The article columns that make an `ArticleSummary`. */
+export interface SummaryRow {
   id: string;
   title: string | null;
   outlet: string | null;
   domain: string | null;
   published_at: string | null;
   input: string;
+  words: number | string | bigint;
+}
+
+/** One full-text match, before it is shaped into a `SearchHit`. */
+export interface FullTextRow extends SummaryRow {
   words: number;
   /** Higher is better. */
   score: number;
