@@ -3,8 +3,8 @@
  * table so the model needs no feature dictionary.
  *
  * A document is a list of sentences of token strings. Every token gets
- * word, shape, affix, context, position, gazetteer and document-level
- * features; each feature is a string `template=value` hashed to a bucket in
+ * word, shape, affix, context, position, gazetteer, word-class (clusters.ts)
+ * and document-level features; each feature is a string `template=value` hashed to a bucket in
  * `[0, 2^hashBits)`. Features look only at the text, never at tags, so one
  * pass per document serves both training and Viterbi decoding.
  *
@@ -29,6 +29,8 @@ import cues from '../data/cues.json' with { type: 'json' };
 import lists from '../data/lists.json' with { type: 'json' };
 import aliases from '../../resolve/data/aliases.json' with { type: 'json' };
 import outlets from '../../clean/data/outlets.json' with { type: 'json' };
+import { CLUSTER_LEVELS, classesOf, loadClusters } from './clusters.js';
+import type { WordClusters } from './clusters.js';
 
 /** Sentences of token texts: the unit features are computed over. */
 export type TokenDoc = readonly (readonly string[])[];
@@ -288,6 +290,25 @@ const T = {
   dctx: prefix('dctx='),
   alt: prefix('alt='),
 };
+/** Cluster templates: the word's class at each level ("c64=17"), and the neighbours' classes at the middle level. */
+const CLUSTER_TEMPLATES = CLUSTER_LEVELS.map((k) => prefix(`c${k}=`));
+const CLUSTER_CONTEXT_LEVEL = 1;
+const CLUSTER_PREV = prefix(`c${CLUSTER_LEVELS[CLUSTER_CONTEXT_LEVEL]}-1=`);
+const CLUSTER_NEXT = prefix(`c${CLUSTER_LEVELS[CLUSTER_CONTEXT_LEVEL]}+1=`);
+
+/**
+ * The project's word classes (see clusters.ts), loaded once: features are a
+ * function of the text and these committed classes, and a model records the
+ * classes' digest so the two cannot drift apart.
+ */
+export const WORD_CLUSTERS: WordClusters = loadClusters(new URL('./model/word-clusters.tsv.gz', import.meta.url));
+
+/** The spelled-out cluster values of a word: one per level, or "none" for a word the classes do not know. */
+export function clusterValues(word: string): readonly string[] {
+  if (!LETTER.test(word)) return [];
+  const classes = classesOf(WORD_CLUSTERS, word);
+  return classes ? classes.map(String) : CLUSTER_LEVELS.map(() => 'none');
+}
 const AFFIX_TEMPLATES = [1, 2, 3, 4].map((k) => [prefix(`p${k}=`), prefix(`x${k}=`)] as const);
 
 /** Finished hashes of features with a fixed value, by name. */
@@ -328,6 +349,9 @@ interface Context {
   readonly lPrevL: number;
   readonly ssTrigram: number;
   readonly lPrevSs: number;
+  /** Finished hashes of the neighbour cluster features with this word as the previous / next token (0 when it has none). */
+  readonly cPrev1: number;
+  readonly cNext1: number;
 }
 
 interface WordInfo extends Context {
@@ -347,6 +371,8 @@ interface WordInfo extends Context {
   readonly aclSs: number;
   /** hy=, hys= for each non-empty part of a hyphenated word. */
   readonly hyphenParts: readonly number[];
+  /** Finished hashes of the cluster features, one per level (empty for a word without letters). */
+  readonly clusters: readonly number[];
   /** alt= with this word as the cased form. */
   readonly alt: number;
   /** Running states of pair features opened by this word as the current token, through its "|". */
@@ -354,7 +380,7 @@ interface WordInfo extends Context {
   readonly ssLNext: number;
 }
 
-function context(form: string, short: string): Context {
+function context(form: string, short: string, contextCluster: string | undefined): Context {
   return {
     form,
     short,
@@ -369,11 +395,13 @@ function context(form: string, short: string): Context {
     lPrevL: fnvChar(fnv(T.lPrevL, form), BAR),
     ssTrigram: fnvChar(fnv(T.ssTrigram, short), BAR),
     lPrevSs: fnvChar(fnv(T.lPrevSs, form), BAR),
+    cPrev1: contextCluster === undefined ? 0 : fmix32(fnv(CLUSTER_PREV, contextCluster)),
+    cNext1: contextCluster === undefined ? 0 : fmix32(fnv(CLUSTER_NEXT, contextCluster)),
   };
 }
 
-const BEFORE_START = context('<s>', '<s>');
-const AFTER_END = context('</s>', '</s>');
+const BEFORE_START = context('<s>', '<s>', '<s>');
+const AFTER_END = context('</s>', '</s>', '</s>');
 
 function describeWord(word: string): WordInfo {
   const lower = word.toLowerCase();
@@ -385,12 +413,13 @@ function describeWord(word: string): WordInfo {
   for (let k = 1; k <= 4 && k <= lower.length; k++) {
     own.push(fmix32(fnv(AFFIX_TEMPLATES[k - 1]![0], lower.slice(0, k))), fmix32(fnv(AFFIX_TEMPLATES[k - 1]![1], lower.slice(-k))));
   }
+  const values = clusterValues(word);
   const hyphenParts: number[] = [];
   if (word.includes('-')) {
     for (const part of word.split('-')) if (part) hyphenParts.push(fmix32(fnv(T.hy, part.toLowerCase())), fmix32(fnv(T.hys, shortShape(part))));
   }
   return {
-    ...context(form, short),
+    ...context(form, short, values[CLUSTER_CONTEXT_LEVEL]),
     lower,
     capIndex: CAP_CLASSES.indexOf(cap),
     hasLetter: LETTER.test(word),
@@ -402,6 +431,7 @@ function describeWord(word: string): WordInfo {
     aclL: fmix32(fnv(T.aclL, form)),
     aclSs: fmix32(fnv(T.aclSs, short)),
     hyphenParts,
+    clusters: values.map((v, k) => fmix32(fnv(CLUSTER_TEMPLATES[k]!, v))),
     alt: fmix32(fnv(T.alt, short)),
     lLNext: fnvChar(fnv(T.lLNext, form), BAR),
     ssLNext: fnvChar(fnv(T.ssLNext, short), BAR),
@@ -510,7 +540,7 @@ function analyseDocument(doc: TokenDoc, gazetteer: Gazetteer): DocAnalysis {
 // Extraction
 
 /** Upper bound on the features of one token other than its per-token lists (hyphen parts, gazetteer, document context). */
-const FIXED_FEATURES_PER_TOKEN = 40;
+const FIXED_FEATURES_PER_TOKEN = 48;
 
 /** Hashed features of every sentence of a document. */
 export function documentFeatures(doc: TokenDoc, hashBits: number, gazetteer: Gazetteer): SentenceFeatures[] {
@@ -519,7 +549,7 @@ export function documentFeatures(doc: TokenDoc, hashBits: number, gazetteer: Gaz
   // One buffer for the document; each sentence gets a view of its part.
   let tokenCount = 0;
   for (const sentence of doc) tokenCount += sentence.length;
-  let buckets = new Uint32Array(48 * tokenCount + FIXED_FEATURES_PER_TOKEN);
+  let buckets = new Uint32Array(56 * tokenCount + FIXED_FEATURES_PER_TOKEN);
   let used = 0;
   const starts: number[] = [];
   const allOffsets: Uint32Array[] = [];
@@ -570,6 +600,9 @@ export function documentFeatures(doc: TokenDoc, hashBits: number, gazetteer: Gaz
       buckets[used++] = fmix32(fnv(prev.lPrevSs, info.short)) & mask;
       buckets[used++] = fmix32(fnv(info.ssLNext, next.form)) & mask;
       for (let k = 5; k < own.length; k++) buckets[used++] = own[k]! & mask; // affixes
+      for (const h of info.clusters) buckets[used++] = h & mask;
+      if (prev.cPrev1 !== 0) buckets[used++] = prev.cPrev1 & mask;
+      if (next.cNext1 !== 0) buckets[used++] = next.cNext1 & mask;
       if (headline) {
         buckets[used++] = ACL & mask;
         buckets[used++] = info.aclL & mask;
@@ -652,6 +685,12 @@ export function featureStrings(doc: TokenDoc, gazetteer: Gazetteer): string[][][
       ];
       const lw = word.toLowerCase();
       for (let k = 1; k <= 4 && k <= lw.length; k++) feats.push(`p${k}=${lw.slice(0, k)}`, `x${k}=${lw.slice(-k)}`);
+      clusterValues(word).forEach((v, k) => feats.push(`c${CLUSTER_LEVELS[k]}=${v}`));
+      const neighbourCluster = (j: number) => (j < 0 ? BOUNDARY : j >= n ? END : clusterValues(tokens[j]!)[CLUSTER_CONTEXT_LEVEL]);
+      const prevCluster = neighbourCluster(i - 1);
+      const nextCluster = neighbourCluster(i + 1);
+      if (prevCluster !== undefined) feats.push(`c${CLUSTER_LEVELS[CLUSTER_CONTEXT_LEVEL]}-1=${prevCluster}`);
+      if (nextCluster !== undefined) feats.push(`c${CLUSTER_LEVELS[CLUSTER_CONTEXT_LEVEL]}+1=${nextCluster}`);
       if (allCaps[s]) feats.push('acl', `acl|l=${lower}`, `acl|ss=${shapes[i]}`);
       if (word.includes('-')) {
         for (const part of word.split('-')) if (part) feats.push(`hy=${part.toLowerCase()}`, `hys=${shortShape(part)}`);

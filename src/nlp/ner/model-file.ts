@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { TAGS, TAG_COUNT } from './perceptron.js';
 import type { FloatScorer, Scorer } from './perceptron.js';
-import { buildGazetteer } from './features.js';
+import { WORD_CLUSTERS, buildGazetteer } from './features.js';
 import type { Gazetteer, GazetteerLists } from './features.js';
 
 const MAGIC = 'NGNER1\n';
@@ -33,6 +33,8 @@ export interface ModelHeader {
   readonly marginScale: number;
   /** The word lists the features were trained with (see features.ts). */
   readonly gazetteer: GazetteerLists;
+  /** Digest of the word classes the features were trained with (clusters.ts); they are a project file, checked at load. */
+  readonly clusters: string;
   /** Free-form training facts (data, epochs, dev F1), shown by tools. */
   readonly trainedWith: Readonly<Record<string, unknown>>;
 }
@@ -87,6 +89,7 @@ export function encodeModel(scorer: FloatScorer, gazetteer: GazetteerLists, marg
     transitions: Array.from(scorer.transitions),
     marginScale,
     gazetteer,
+    clusters: WORD_CLUSTERS.digest,
     trainedWith,
   };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -119,6 +122,8 @@ export function decodeModel(gzipped: Uint8Array, name: string): QuantizedScorer 
   if (header.format !== 'newsgraph-ner' || header.version !== 1) throw new Error(`NER model ${name}: unsupported format ${header.format} v${header.version}`);
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error(`NER model ${name}: tag set ${header.tags.join(' ')} differs from this code's ${TAGS.join(' ')}`);
   if (typeof header.gazetteer !== 'object' || header.gazetteer === null) throw new Error(`NER model ${name}: header has no gazetteer`);
+  if (header.clusters !== WORD_CLUSTERS.digest)
+    throw new Error(`NER model ${name}: trained with word clusters ${header.clusters ?? '(none)'}, but the project's are ${WORD_CLUSTERS.digest}; run \`npm run train:ner\``);
   if (!(header.marginScale > 0)) throw new Error(`NER model ${name}: marginScale must be positive, got ${header.marginScale}`);
   if (header.transitions.length !== (TAG_COUNT + 1) * TAG_COUNT) throw new Error(`NER model ${name}: transition matrix has ${header.transitions.length} values`);
   const bodyStart = headerStart + headerLength;
