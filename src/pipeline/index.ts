@@ -19,7 +19,7 @@ import { datesStage } from '../nlp/time.js';
 import { resolveEntitiesStage } from '../resolve/entities.js';
 
 /** Bumped whenever a stage changes what it produces, so stored articles can be re-processed. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 export const STAGES: readonly Stage[] = [
   // clean: raw input -> body candidate -> cleaned text -> article metadata.

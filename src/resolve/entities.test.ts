@@ -1,6 +1,6 @@
 import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveMentions, resolveEntitiesStage, roleBefore, translitKey, slug, bareName } from './entities.js';
+import { DESCRIPTIVE_SOURCE, resolveArticle, resolveMentions, resolveEntitiesStage, roleBefore, translitKey, slug, bareName } from './entities.js';
 import { newDoc, type EntityType, type Mention } from '../core/doc.js';
 
 /** Mentions at the successive places their texts occur in `text`. */
@@ -150,5 +150,111 @@ describe('roles written before a person name', () => {
     const text = 'Yesterday Omar Nasser said so.';
     const person = { start: 10, end: 21, text: 'Omar Nasser', type: 'PERSON' as const, source: 't', confidence: 0.9 };
     assert.equal(roleBefore(text, person, [person]), null);
+  });
+});
+
+describe('known actors: ids that are the same in every article', () => {
+  const maliki1 = 'Former Prime Minister Nouri al-Maliki met reporters in Baghdad. Maliki said little.';
+  const maliki2 = 'Nuri al-Maliki, who led the government until 2014, spoke on Tuesday.';
+  const resolve1 = () => resolveMentions(maliki1, mentionsIn(maliki1, [['Nouri al-Maliki', 'PERSON'], ['Baghdad', 'GPE'], ['Maliki', 'PERSON']]));
+  const resolve2 = () => resolveMentions(maliki2, mentionsIn(maliki2, [['Nuri al-Maliki', 'PERSON']]));
+
+  it('two spellings in two articles, in either order, give the actor id and name', () => {
+    const [a1, b1] = [resolve1(), resolve2()];
+    const [b2, a2] = [resolve2(), resolve1()];
+    for (const entities of [a1, b1, a2, b2]) {
+      const maliki = entities.find((e) => e.type === 'PERSON');
+      assert.equal(maliki?.id, 'nuri-al-maliki');
+      assert.equal(maliki?.name, 'Nuri al-Maliki');
+      assert.equal(maliki?.source, 'actor-table');
+    }
+    assert.deepEqual(a1, a2);
+    assert.deepEqual(a1.find((e) => e.type === 'PERSON')?.aliases, ['Nouri al-Maliki', 'Maliki']);
+  });
+
+  it('the alias table names the entity when it knows the actor', () => {
+    const text = 'Haidar al-Abadi flew to Tehran.';
+    const [abadi] = resolveMentions(text, mentionsIn(text, [['Haidar al-Abadi', 'PERSON']]));
+    assert.deepEqual([abadi?.id, abadi?.name, abadi?.source], ['haider-al-abadi', 'Haider al-Abadi', 'alias-table']);
+  });
+
+  it('entities naming one actor in one article are one entity', () => {
+    const text = 'Foreign Minister Sergey Lavrov arrived on Monday; Sergei Lavrov, as some agencies spell him, left on Tuesday.';
+    const entities = resolveMentions(text, mentionsIn(text, [['Sergey Lavrov', 'PERSON'], ['Sergei Lavrov', 'PERSON']]));
+    assert.deepEqual(entities.map((e) => [e.id, e.mentions.length]), [['sergey-lavrov', 2]]);
+  });
+
+  it('only an entity of a compatible type takes the actor', () => {
+    const text = 'Peshmerga units moved north.';
+    const asOrg = resolveMentions(text, mentionsIn(text, [['Peshmerga', 'ORG']]))[0];
+    const asPlace = resolveMentions(text, mentionsIn(text, [['Peshmerga', 'GPE']]))[0];
+    assert.deepEqual([asOrg?.id, asOrg?.source], ['peshmerga', 'actor-table']);
+    assert.deepEqual([asPlace?.id, asPlace?.source], ['peshmerga', 'resolve-v1']);
+  });
+
+  it('a short form alone takes the actor only when one person actor has that surname', () => {
+    const lavrov = 'Lavrov said the talks would go on.';
+    const abadi = 'Abadi said the talks would go on.';
+    const one = resolveMentions(lavrov, mentionsIn(lavrov, [['Lavrov', 'PERSON']]))[0];
+    const many = resolveMentions(abadi, mentionsIn(abadi, [['Abadi', 'PERSON']]))[0];
+    assert.deepEqual([one?.id, one?.name, one?.source], ['sergey-lavrov', 'Sergey Lavrov', 'actor-table']);
+    assert.deepEqual([many?.id, many?.name, many?.source], ['abadi', 'Abadi', 'resolve-v1']);
+  });
+
+  it('names in neither table keep the slug of their name', () => {
+    const text = 'Yesterday Omar Nasser said so.';
+    const [nasser] = resolveMentions(text, mentionsIn(text, [['Omar Nasser', 'PERSON']]));
+    assert.deepEqual([nasser?.id, nasser?.source], ['omar-nasser', 'resolve-v1']);
+  });
+});
+
+describe('descriptive short forms: "the Observatory" after the full name', () => {
+  it('adds a mention where the recognizer made none, a little less trusted than the organisation', () => {
+    const text = 'The Syrian Observatory for Human Rights, a monitoring group based in Britain, counted 14 dead. The Observatory said the toll could rise.';
+    const resolved = resolveArticle(text, mentionsIn(text, [['Syrian Observatory for Human Rights', 'ORG'], ['Britain', 'GPE']]));
+    const sohr = resolved.entities.find((e) => e.id === 'syrian-observatory-for-human-rights');
+    const at = text.indexOf('Observatory said');
+    assert.deepEqual(sohr?.mentions[1], { start: at, end: at + 'Observatory'.length, text: 'Observatory' });
+    const added = resolved.mentions.find((m) => m.source === DESCRIPTIVE_SOURCE);
+    assert.equal(added?.type, 'ORG');
+    assert.ok(added && added.confidence < 0.8 && added.confidence > 0.6);
+    assert.equal(resolved.mentions.length, 3);
+    for (const m of resolved.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+
+  it("joins the recognizer's own mention of the short form", () => {
+    const text = 'Fighters of the Syrian Democratic Forces entered the town. A spokesman for the Forces denied it.';
+    const resolved = resolveArticle(text, mentionsIn(text, [['Syrian Democratic Forces', 'ORG'], ['Forces', 'ORG']]));
+    assert.deepEqual(resolved.entities.map((e) => [e.id, e.mentions.length]), [['syrian-democratic-forces', 2]]);
+    assert.equal(resolved.mentions.length, 2);
+  });
+
+  it('links nothing when two organisations share the head noun', () => {
+    const text = 'The Kurdistan Democratic Party and the Democratic Union Party disagreed. The Party later issued a statement.';
+    const resolved = resolveArticle(text, mentionsIn(text, [['Kurdistan Democratic Party', 'ORG'], ['Democratic Union Party', 'ORG']]));
+    assert.equal(resolved.mentions.length, 2);
+    assert.ok(resolved.entities.every((e) => e.mentions.length === 1));
+  });
+
+  it('links nothing before the full name, in lower case, or inside a longer name', () => {
+    const cases = [
+      'A statement from the Party came before the Kurdistan Democratic Party spoke.',
+      'The Syrian Observatory for Human Rights counted the dead; the observatory said more were missing.',
+      'The Syrian Observatory for Human Rights counted the dead. The Observatory Tower in Aleppo was hit.',
+    ];
+    for (const text of cases) {
+      const name = text.includes('Party') ? 'Kurdistan Democratic Party' : 'Syrian Observatory for Human Rights';
+      const resolved = resolveArticle(text, mentionsIn(text, [[name, 'ORG']]));
+      assert.equal(resolved.mentions.length, 1, text);
+      assert.equal(resolved.entities[0]?.mentions.length, 1, text);
+    }
+  });
+
+  it('the stage adds the new mentions to doc.mentions', () => {
+    const text = 'The Kurdistan Democratic Party met on Sunday. The Party said it would vote.';
+    const doc = { ...newDoc({ input: 'fixture', kind: 'text', content: '', meta: {} }), text, mentions: mentionsIn(text, [['Kurdistan Democratic Party', 'ORG']]) };
+    const out = resolveEntitiesStage.run(doc, { resources: {} });
+    assert.deepEqual(out.mentions.map((m) => m.text), ['Kurdistan Democratic Party', 'Party']);
+    assert.deepEqual(out.entities.map((e) => [e.id, e.mentions.length]), [['kurdistan-democratic-party', 2]]);
   });
 });

@@ -12,14 +12,27 @@
  *   4. a person's short form: the last word(s) of a full name seen in the
  *      article, Arabic articles dropped ("Abadi" -> "Haider al-Abadi"); when
  *      two full names end alike, the nearest one before the short form wins.
- * The entity is named by its canonical (table) or longest ordinary-case form,
- * typed by the table or else by the majority of its mentions, and its id is
- * the slug of its name, unique within the article.
+ *   5. a descriptive short form: "the Observatory" after "the Syrian
+ *      Observatory for Human Rights" joins the one earlier multi-word
+ *      organisation whose head noun it is (a mention is added where the
+ *      recognizer made none);
+ *   6. the known-actor table (actors.ts): entities that name the same actor
+ *      are one entity.
+ * The entity is named by its canonical (alias table, else actor table) or
+ * longest ordinary-case form, typed by the alias table or else by the
+ * majority of its mentions. Its id is the slug of the alias table's or the
+ * actor table's canonical name, which is the same in every article, else the
+ * slug of its name; unique within the article.
  */
 import type { Entity, EntityType, Mention } from '../core/doc.js';
 import type { Stage } from '../core/stage.js';
 import aliasData from './data/aliases.json' with { type: 'json' };
+import heads from './data/heads.json' with { type: 'json' };
 import cues from '../nlp/data/cues.json' with { type: 'json' };
+import { actorForNames, shippedActors, type ActorIndex } from './actors.js';
+import { headNoun, slug, translitKey } from './names.js';
+
+export { slug, translitKey } from './names.js';
 
 interface Canon {
   readonly name: string;
@@ -34,35 +47,7 @@ for (const e of aliasData.entities) {
 
 const TITLES = new Set(cues.personTitles);
 const ARTICLE = /^(?:al|el|ad|as|ash|az|ar|an|at|ez|ed)[-\s]/i;
-
-/** A key that survives common Arabic transliteration variation. */
-export function translitKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .split(/[\s-]+/)
-    .filter((w) => !ARTICLE.test(w + '-'))
-    .join('')
-    .replace(/['’`]/g, '')
-    .replace(/ou/g, 'u')
-    .replace(/ee/g, 'i')
-    .replace(/(.)\1/g, '$1')
-    .replace(/ah$/, 'a')
-    .replace(/h$/, '');
-}
-
-/** The id form of a name: "People's Protection Units" -> "peoples-protection-units". */
-export function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+const PREPOSITIONS: ReadonlySet<string> = new Set(heads.prepositions);
 
 /** "Prime Minister Haider al-Abadi" -> "Haider al-Abadi"; "the Pentagon" -> "Pentagon". A name that is only titles stays as it is. */
 export function bareName(text: string): string {
@@ -98,6 +83,22 @@ class Groups {
   constructor(n: number) {
     this.parent = Array.from({ length: n }, (_, i) => i);
   }
+  /** A new member in a group of its own; returns its index. */
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  /** Root -> member indices, in index order. */
+  members(): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    this.parent.forEach((_, i) => {
+      const root = this.find(i);
+      const list = out.get(root);
+      if (list) list.push(i);
+      else out.set(root, [i]);
+    });
+    return out;
+  }
   find(i: number): number {
     let root = i;
     while (this.parent[root] !== root) root = this.parent[root] as number;
@@ -117,9 +118,8 @@ class Groups {
 
 const isShouted = (text: string) => text === text.toUpperCase() && /\p{Lu}{2}/u.test(text);
 
-/** The entity's name: the table's canonical name, else the longest ordinary-case form (not an acronym, not a shouted dateline). */
-function nameFor(ms: readonly Mention[], known: Canon | undefined): string {
-  if (known) return known.name;
+/** The longest ordinary-case form of an entity's mentions (not an acronym, not a shouted dateline). */
+function nameFor(ms: readonly Mention[]): string {
   const best = ms.reduce((a, b) => {
     if (isShouted(a.text) !== isShouted(b.text)) return isShouted(a.text) ? b : a;
     return bareName(b.text).length > bareName(a.text).length ? b : a;
@@ -138,7 +138,23 @@ function typeFor(ms: readonly Mention[], known: Canon | undefined): EntityType {
   return [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].confidence - a[1].confidence)[0]?.[0] as EntityType;
 }
 
-export function resolveMentions(text: string, mentions: readonly Mention[]): Entity[] {
+/** The entities of an article, and its mentions with those that descriptive short forms added. */
+export interface Resolved {
+  readonly mentions: readonly Mention[];
+  readonly entities: readonly Entity[];
+}
+
+/** The entities an article's mentions name (see the module comment for the rules). */
+export function resolveMentions(text: string, mentions: readonly Mention[], actors: ActorIndex = shippedActors()): Entity[] {
+  return [...resolveArticle(text, mentions, actors).entities];
+}
+
+/**
+ * The entities of an article, with the mentions that descriptive short forms
+ * added (sorted by position; the input array itself when none were added).
+ * `actors`: the known-actor table, the shipped one unless a test gives its own.
+ */
+export function resolveArticle(text: string, mentions: readonly Mention[], actors: ActorIndex = shippedActors()): Resolved {
   const groups = new Groups(mentions.length);
   const canon = mentions.map((m) => canonOf(m.text));
 
@@ -186,19 +202,43 @@ export function resolveMentions(text: string, mentions: readonly Mention[]): Ent
     if (best) groups.union(best.i, i);
   }
 
-  const members = new Map<number, number[]>();
-  mentions.forEach((_, i) => {
-    const root = groups.find(i);
-    members.set(root, [...(members.get(root) ?? []), i]);
-  });
+  // 5. "the Observatory" joins the one earlier organisation with that head noun.
+  const all = [...mentions];
+  const allCanon = [...canon];
+  for (const ref of descriptiveReferences(text, all, allCanon, groups)) {
+    let i = ref.mention;
+    if (i === null) {
+      i = groups.add();
+      all.push(ref.added as Mention);
+      allCanon.push(undefined);
+    }
+    groups.union(ref.owner, i);
+  }
+
+  // 6. Entities that name the same known actor are one entity.
+  const describe = (indices: readonly number[]) => {
+    const ms = indices.map((i) => all[i] as Mention);
+    const known = indices.map((i) => allCanon[i]).find((c) => c !== undefined);
+    const type = typeFor(ms, known);
+    const names = [...(known ? [known.name] : []), ...ms.map((m) => bareName(m.text))];
+    return { ms, known, type, actor: actorForNames(actors, names, type) };
+  };
+  const byActor = new Map<string, number>();
+  for (const [root, indices] of groups.members()) {
+    const { actor } = describe(indices);
+    if (!actor) continue;
+    const seen = byActor.get(actor.id);
+    if (seen === undefined) byActor.set(actor.id, root);
+    else groups.union(seen, root);
+  }
+
   const entities: Entity[] = [];
   const usedIds = new Set<string>();
-  for (const indices of members.values()) {
-    const ms = indices.map((i) => mentions[i] as Mention).sort((a, b) => a.start - b.start);
-    const known = indices.map((i) => canon[i]).find((c) => c !== undefined);
-    const name = nameFor(ms, known);
-    const type = typeFor(ms, known);
-    const base = slug(name) || 'entity';
+  for (const indices of groups.members().values()) {
+    const { ms: unsorted, known, type, actor } = describe(indices);
+    const ms = [...unsorted].sort((a, b) => a.start - b.start);
+    const name = known ? known.name : actor ? actor.name : nameFor(ms);
+    const base = (known ? slug(known.name) : actor ? actor.id : slug(name)) || 'entity';
     let id = usedIds.has(base) ? `${base}-${type.toLowerCase()}` : base;
     for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
     usedIds.add(id);
@@ -208,12 +248,75 @@ export function resolveMentions(text: string, mentions: readonly Mention[]): Ent
       type,
       aliases: [...new Set(ms.map((m) => m.text))],
       mentions: ms.map((m) => ({ start: m.start, end: m.end, text: m.text })),
-      roles: type === 'PERSON' ? [...new Set(ms.map((m) => roleBefore(text, m, mentions)).filter((r): r is string => r !== null))] : [],
-      source: known ? 'alias-table' : 'resolve-v1',
+      roles: type === 'PERSON' ? [...new Set(ms.map((m) => roleBefore(text, m, all)).filter((r): r is string => r !== null))] : [],
+      source: known ? 'alias-table' : actor ? 'actor-table' : 'resolve-v1',
       confidence: Math.max(...ms.map((m) => m.confidence)),
     });
   }
-  return entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  return {
+    mentions: all.length === mentions.length ? mentions : [...all].sort((a, b) => a.start - b.start || a.end - b.end),
+    entities: entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0)),
+  };
+}
+
+/** The source of a mention added for a descriptive short form. */
+export const DESCRIPTIVE_SOURCE = 'descriptive-reference';
+/** An added mention is trusted a little less than the organisation it refers back to. */
+const DESCRIPTIVE_DISCOUNT = 0.9;
+
+interface DescriptiveReference {
+  /** A member of the organisation's group. */
+  readonly owner: number;
+  /** The mention already at the short form, or null when `added` is new. */
+  readonly mention: number | null;
+  readonly added?: Mention;
+}
+
+/**
+ * "the Observatory", "The Party": "the" (any case) and one capitalised word,
+ * not followed by more of a name, that is the head noun of exactly one
+ * multi-word ORG entity first mentioned before it. A mention there must be
+ * exactly the word (or "the" and the word); an overlapping longer mention
+ * means the word is part of another name.
+ */
+function descriptiveReferences(text: string, all: readonly Mention[], canon: readonly (Canon | undefined)[], groups: Groups): DescriptiveReference[] {
+  const owners = new Map<string, { root: number; first: number; confidence: number }[]>();
+  for (const [root, indices] of groups.members()) {
+    const ms = indices.map((i) => all[i] as Mention);
+    const known = indices.map((i) => canon[i]).find((c) => c !== undefined);
+    if (typeFor(ms, known) !== 'ORG') continue;
+    const names = [...(known ? [known.name] : []), nameFor(ms), ...ms.map((m) => bareName(m.text))].filter((n) => /\s/.test(n.trim()));
+    const nameHeads = new Set(names.map((n) => headNoun(n, PREPOSITIONS)).filter((h) => /^\p{Lu}\p{Ll}/u.test(h)));
+    const entry = { root, first: Math.min(...ms.map((m) => m.start)), confidence: Math.max(...ms.map((m) => m.confidence)) };
+    for (const head of nameHeads) owners.set(head, [...(owners.get(head) ?? []), entry]);
+  }
+  if (owners.size === 0) return [];
+  const out: DescriptiveReference[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:the|The|THE)\s+(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}-])/gu)) {
+    const word = m[1] as string;
+    const candidates = owners.get(word);
+    if (!candidates) continue;
+    const theStart = m.index;
+    const start = theStart + m[0].length - word.length;
+    const end = start + word.length;
+    if (/^\s+(?:\p{Lu}|(?:of|for)\s+\p{Lu})/u.test(text.slice(end, end + 40))) continue;
+    const overlapping = all.map((x, i) => ({ x, i })).filter(({ x }) => x.start < end && x.end > start);
+    if (overlapping.some(({ x }) => x.end !== end || (x.start !== start && x.start !== theStart))) continue;
+    const before = candidates.filter((c) => c.first < theStart);
+    if (before.length !== 1) continue;
+    const owner = before[0] as (typeof before)[number];
+    const existing = overlapping[0]?.i ?? null;
+    out.push(
+      existing !== null
+        ? { owner: owner.root, mention: existing }
+        : {
+            owner: owner.root,
+            mention: null,
+            added: { start, end, text: word, type: 'ORG', source: DESCRIPTIVE_SOURCE, confidence: owner.confidence * DESCRIPTIVE_DISCOUNT },
+          },
+    );
+  }
+  return out;
 }
 
 const TITLE_WORDS = new Set([...cues.personTitles, ...cues.lowerTitles, ...cues.lowerTitles.map((t) => t[0]?.toUpperCase() + t.slice(1))]);
@@ -251,6 +354,10 @@ export function roleBefore(text: string, person: Mention, mentions: readonly Men
 export const resolveEntitiesStage: Stage = {
   name: 'resolve-entities',
   requires: ['mentions'],
-  assigns: ['entities'],
-  run: (doc) => ({ ...doc, entities: resolveMentions(doc.text, doc.mentions) }),
+  // Descriptive short forms add mentions where the recognizer made none.
+  assigns: ['mentions', 'entities'],
+  run: (doc) => {
+    const { mentions, entities } = resolveArticle(doc.text, doc.mentions);
+    return { ...doc, mentions, entities };
+  },
 };
