@@ -158,14 +158,32 @@ export interface TimeExpression extends Annotation {
   readonly grain: TimeGrain;
 }
 
+/** A place entity resolved to a gazetteer record; its mentions are the entity's. */
 export interface Place extends Provenance {
   readonly entity: string;
   readonly name: string;
   readonly gazetteerId: string;
+  /** The gazetteer's own name of the record ("Ar Raqqah" for "Raqqah"). */
+  readonly gazetteerName: string;
   readonly lat: number;
   readonly lon: number;
+  /** ISO 3166-1 alpha-2, '' for places in no country (seas, continents). */
   readonly country: string;
+  /** First-level region code ('SY.04'), '' when none. */
+  readonly admin1: string;
+  /** city | admin1 | admin2 | country | river | sea | region | continent | site | crossing */
   readonly kind: string;
+  /** The next-best record when it kept a real share of the probability. */
+  readonly runnerUp: { readonly gazetteerId: string; readonly name: string; readonly lat: number; readonly lon: number; readonly country: string; readonly confidence: number } | null;
+  /** Which evidence favoured the choice: name, alternate-name, fuzzy-name, country, region, containment, nearby, type-word, dateline. */
+  readonly evidence: readonly string[];
+}
+
+/** The country (and first-level region) an article is about, from its places, demonyms and dateline. */
+export interface GeoFocus {
+  readonly country: string;
+  readonly admin1: string | null;
+  readonly confidence: number;
 }
 
 export interface Quote extends Annotation {
@@ -224,6 +242,7 @@ export interface Doc {
   readonly entities: readonly Entity[];
   readonly dates: readonly TimeExpression[];
   readonly places: readonly Place[];
+  readonly geoFocus: GeoFocus | null;
   readonly quotes: readonly Quote[];
   readonly claims: readonly Claim[];
   readonly events: readonly NewsEvent[];
@@ -259,6 +278,7 @@ export function newDoc(raw: RawInput): Doc {
     entities: [],
     dates: [],
     places: [],
+    geoFocus: null,
     quotes: [],
     claims: [],
     events: [],

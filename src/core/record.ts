@@ -26,6 +26,7 @@ export interface ArticleRecord {
     readonly confidence: number;
   }[];
   readonly places: Doc['places'];
+  readonly geoFocus: Doc['geoFocus'];
   readonly dates: readonly {
     readonly start: number;
     readonly end: number;
@@ -64,6 +65,7 @@ export function toRecord(doc: Doc): ArticleRecord {
       confidence: e.confidence,
     })),
     places: doc.places,
+    geoFocus: doc.geoFocus,
     dates: doc.dates.map((d) => ({
       start: d.start,
       end: d.end,

@@ -13,6 +13,7 @@ export type Layer =
   | 'entities'
   | 'dates'
   | 'places'
+  | 'geoFocus'
   | 'quotes'
   | 'claims'
   | 'events'

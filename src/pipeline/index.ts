@@ -17,6 +17,7 @@ import { tokensStage } from '../nlp/tokens.js';
 import { nerStage } from '../nlp/recognizer.js';
 import { datesStage } from '../nlp/time.js';
 import { resolveEntitiesStage } from '../resolve/entities.js';
+import { geocodeStage } from '../geo/index.js';
 
 /** Bumped whenever a stage changes what it produces, so stored articles can be re-processed. */
 export const PIPELINE_VERSION = 2;
@@ -36,6 +37,8 @@ export const STAGES: readonly Stage[] = [
   datesStage,
   // resolve: group mentions into entities with aliases.
   resolveEntitiesStage,
+  // geo: place entities resolved against the offline gazetteer, in context.
+  geocodeStage,
 ];
 
 checkOrder(STAGES);

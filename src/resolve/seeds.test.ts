@@ -5,18 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { analyzeRaw } from '../pipeline/index.js';
-import type { Doc, Entity } from '../core/doc.js';
+import { HAVE_SEEDS as have, analysedSeeds } from '../pipeline/seeds.fixture.js';
+import type { Entity } from '../core/doc.js';
 
-const dir = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
-const have = existsSync(dir);
-const docs: Doc[] = have
-  ? readdirSync(dir)
-      .sort()
-      .map((f) => analyzeRaw({ input: f, kind: 'text', content: readFileSync(dir + f, 'utf8'), meta: { container: 'file' } }))
-  : [];
+const docs = analysedSeeds();
 const all = (): Entity[] => docs.flatMap((d) => d.entities);
 const holding = (surface: string) => all().filter((e) => e.aliases.includes(surface) || e.name === surface);
 

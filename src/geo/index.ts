@@ -1,0 +1,102 @@
+/**
+ * The geocoding stage: the article's place entities (GPE, LOC, FAC) resolved
+ * against the offline gazetteer in their context (resolve.ts), and the
+ * article's geographic focus.
+ *
+ * The gazetteer is project data loaded once, like the recognizer's model;
+ * the resolution itself is a pure function of the document.
+ */
+import type { Doc, Entity, Place } from '../core/doc.js';
+import type { Stage } from '../core/stage.js';
+import { loadGazetteer } from './gazetteer.js';
+import type { Gazetteer } from './gazetteer.js';
+import { resolvePlaces } from './resolve.js';
+import type { GeoResult, ToponymInput } from './resolve.js';
+import { splitSentences } from '../nlp/sentences.js';
+import { tokenize } from '../nlp/tokens.js';
+import { recognizeEntities } from '../nlp/recognizer.js';
+import { resolveMentions } from '../resolve/entities.js';
+
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+
+/** A runner-up is worth showing when it kept at least this share of the probability. */
+const RUNNER_UP_SHARE = 0.1;
+
+const toponymOf = (e: Entity): ToponymInput => ({
+  id: e.id,
+  // The entity's own name first, then its other forms, longest first.
+  names: [e.name, ...[...e.aliases].filter((a) => a !== e.name).sort((a, b) => b.length - a.length)],
+  mentions: e.mentions,
+});
+
+/** Curated kinds whose names are specific enough to overrule a PERSON reading. */
+const SPECIFIC_KINDS = new Set(['site', 'crossing', 'river', 'sea']);
+
+/**
+ * A one-word PERSON entity with no title that is the name of a curated site,
+ * crossing, river or sea ("including Dabiq" read as a surname) is that place:
+ * retyped FAC (sites, crossings) or LOC (water), with the evidence noted.
+ */
+export function retypeKnownPlaces(entities: readonly Entity[], gazetteer: Gazetteer): Entity[] {
+  return entities.map((e) => {
+    if (e.type !== 'PERSON' || e.roles.length > 0 || /\s/.test(e.name)) return e;
+    const place = gazetteer.candidates(e.name).find((r) => SPECIFIC_KINDS.has(r.kind));
+    if (!place) return e;
+    return { ...e, type: place.kind === 'river' || place.kind === 'sea' ? 'LOC' : 'FAC', source: `${e.source}+gazetteer`, confidence: Math.min(e.confidence, 0.7) };
+  });
+}
+
+export function geocode(text: string, entities: readonly Entity[], gazetteer: Gazetteer): { places: Place[]; result: GeoResult } {
+  const toponyms = entities.filter((e) => PLACE_TYPES.has(e.type)).map(toponymOf);
+  const result = resolvePlaces({ text, toponyms }, gazetteer);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const places = result.resolutions.map((r): Place => {
+    const entity = byId.get(r.toponym.id)!;
+    const runner = r.runnerUp && r.runnerUp.confidence >= RUNNER_UP_SHARE ? r.runnerUp : null;
+    return {
+      entity: entity.id,
+      name: entity.name,
+      gazetteerId: r.record.gazetteerId,
+      gazetteerName: r.record.name,
+      lat: r.record.lat,
+      lon: r.record.lon,
+      country: r.record.country,
+      admin1: r.record.admin1,
+      kind: r.record.kind,
+      runnerUp: runner
+        ? { gazetteerId: runner.record.gazetteerId, name: runner.record.name, lat: runner.record.lat, lon: runner.record.lon, country: runner.record.country, confidence: Number(runner.confidence.toFixed(3)) }
+        : null,
+      evidence: r.evidence,
+      source: 'geocode-v1',
+      confidence: Number(r.confidence.toFixed(3)),
+    };
+  });
+  return { places, result };
+}
+
+export const geocodeStage: Stage = {
+  name: 'geocode',
+  requires: ['entities'],
+  assigns: ['entities', 'places', 'geoFocus'],
+  run: (doc: Doc) => {
+    const gazetteer = loadGazetteer();
+    const entities = retypeKnownPlaces(doc.entities, gazetteer);
+    const { places, result } = geocode(doc.text, entities, gazetteer);
+    return { ...doc, entities, places, geoFocus: result.focus };
+  },
+};
+
+/**
+ * The NLP layers of a plain text, without cleaning (offsets stay those of the
+ * text): sentences, tokens, entities, places. For evaluation on corpora whose
+ * gold spans point into the raw text.
+ */
+export function analyzeText(text: string): { places: Map<string, Place>; mentions: { start: number; end: number; entity: string }[] } {
+  const tokens = tokenize(text, splitSentences(text));
+  const gazetteer = loadGazetteer();
+  const entities = retypeKnownPlaces(resolveMentions(text, recognizeEntities(text, tokens)), gazetteer);
+  const { places } = geocode(text, entities, gazetteer);
+  const placeOf = new Map(places.map((p) => [p.entity, p]));
+  const mentions = entities.filter((e) => PLACE_TYPES.has(e.type)).flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id })));
+  return { places: placeOf, mentions };
+}
