@@ -2,6 +2,6 @@
 // and the trained model, which the code finds relative to its own module.
 import { cpSync } from 'node:fs';
 
-for (const dir of ['serve/web', 'nlp/ner/model']) {
+for (const dir of ['serve/web', 'nlp/ner/model', 'geo/data']) {
   cpSync(`src/${dir}`, `dist/${dir}`, { recursive: true });
 }
