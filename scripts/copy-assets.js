@@ -1,5 +1,5 @@
-// Copies the non-TypeScript runtime files into dist/ after `tsc`: the web page
-// and the trained model, which the code finds relative to its own module.
+// Copies the non-TypeScript runtime files into dist/ after `tsc`: the web page,
+// the trained model and the gazetteer, which the code finds relative to its own module.
 import { cpSync } from 'node:fs';
 
 for (const dir of ['serve/web', 'nlp/ner/model', 'geo/data']) {
