@@ -193,7 +193,8 @@ function main(): void {
     if (f.length < 4) continue;
     const members = byAdmin1.get(f[0]!);
     if (!members || members.length === 0) continue;
-    const point = representativePoint(members, members[0]!.lon);
+    const listed = (curated.adminPoints as Record<string, number[]>)[f[0]!];
+    const point = listed ? { lat: listed[0]!, lon: listed[1]! } : representativePoint(members, members[0]!.lon);
     admin1Point.set(f[0]!, point);
     const own = [...new Set([f[1]!, f[2]!, stripAdminWords(f[1]!), stripAdminWords(f[2]!), ...((curated.adminNames as Record<string, string[]>)[f[0]!] ?? [])].filter((n) => n))];
     rows.push({ id: `geonames:${f[3]}`, name: f[1]!, names: own, ...point, kind: 'admin1', featureCode: 'ADM1', country: f[0]!.split('.')[0]!, admin1: f[0]!, admin2: '', population: sum(members), approximate: true });

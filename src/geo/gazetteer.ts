@@ -65,6 +65,46 @@ export function stripAdminWords(name: string): string {
     .trim();
 }
 
+/**
+ * A record as stored: its fields parsed once, its names kept as the stored
+ * `|`-joined text and split on demand (the resolver rarely needs them), which
+ * keeps the loaded table small.
+ */
+class StoredRecord implements GazetteerRecord {
+  readonly gazetteerId: string;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly kind: PlaceKind;
+  readonly featureCode: string;
+  readonly country: string;
+  readonly admin1: string;
+  readonly admin2: string;
+  readonly population: number;
+  readonly approximate: boolean;
+  private readonly namesText: string;
+  constructor(
+    readonly index: number,
+    f: readonly string[],
+  ) {
+    this.gazetteerId = f[0]!;
+    this.name = f[1]!;
+    this.lat = Number(f[2]);
+    this.lon = Number(f[3]);
+    this.kind = f[4] as PlaceKind;
+    this.featureCode = f[5]!;
+    this.country = f[6]!;
+    this.admin1 = f[7]!;
+    this.admin2 = f[8]!;
+    this.population = Number(f[9]);
+    this.approximate = f[10] === '1';
+    this.namesText = f[11]!;
+  }
+  get names(): readonly string[] {
+    return this.namesText.split('|');
+  }
+}
+
 /** Parse the uncompressed gazetteer text; `name` only labels errors. */
 export function parseGazetteer(text: string, name: string): { records: GazetteerRecord[]; keys: string[][] } {
   const lines = text.split('\n');
@@ -76,21 +116,7 @@ export function parseGazetteer(text: string, name: string): { records: Gazetteer
     if (!line) continue;
     const f = line.split('\t');
     if (f.length !== GAZETTEER_COLUMNS.length) throw new Error(`gazetteer ${name}: line ${i + 1} has ${f.length} columns, expected ${GAZETTEER_COLUMNS.length}`);
-    records.push({
-      index: records.length,
-      gazetteerId: f[0]!,
-      name: f[1]!,
-      lat: Number(f[2]),
-      lon: Number(f[3]),
-      kind: f[4] as PlaceKind,
-      featureCode: f[5]!,
-      country: f[6]!,
-      admin1: f[7]!,
-      admin2: f[8]!,
-      population: Number(f[9]),
-      approximate: f[10] === '1',
-      names: f[11]!.split('|'),
-    });
+    records.push(new StoredRecord(records.length, f));
     keys.push(f[12] ? f[12].split('|') : []);
   }
   if (keys.some((k, i) => k.length === 0 && records[i]!.names.length > 0)) throw new Error(`gazetteer ${name}: a record has names but no keys`);

@@ -58,14 +58,15 @@ export interface GeoResult {
 /** Weights of the scoring model; tuned on the GeoWebNews development set only (scripts/eval-geo.ts). */
 export const WEIGHTS = {
   population: 1.2,
+  demonym: 2.5,
   kind: 1.0,
   primaryName: 0.4,
   fuzzy: 1.5,
-  country: 2.5,
+  country: 1.5,
   dateline: 1.0,
-  admin1: 1.0,
+  admin1: 0.5,
   containment: 3.0,
-  proximity: 1.0,
+  proximity: 0.5,
   typeWord: 2.0,
   temperature: 0.5,
   passes: 3,
@@ -75,26 +76,29 @@ export const WEIGHTS = {
 function kindPrior(r: GazetteerRecord): number {
   switch (r.kind) {
     case 'country':
-      return 2.0;
+      return 3.0;
+    // Oceans, seas and continents have no country to gain from the article's countries: a strong prior instead.
     case 'continent':
-      return 1.5;
+    case 'sea':
+      return 2.5;
     case 'admin1':
       return 0.9;
+    // A bare name rarely means a county: "Washington" is not Washington County.
     case 'admin2':
-      return 0.2;
+      return -0.3;
+    // Curated entries: the names news uses for them.
     case 'river':
-    case 'sea':
     case 'region':
-      return 0.9;
+      return 1.5;
     case 'site':
     case 'crossing':
-      return 0.8;
+      return 1.0;
     default:
       break;
   }
   switch (r.featureCode) {
     case 'PPLC':
-      return 1.2;
+      return 1.5;
     case 'PPLA':
       return 0.6;
     case 'PPLA2':
@@ -157,6 +161,8 @@ interface Candidate {
   /** Name evidence: 1 for the record's own name, 0 for an alternate; minus the fuzzy cost. */
   readonly primary: boolean;
   readonly fuzzyCost: number;
+  /** The name is a demonym or country adjective of this (country) record. */
+  readonly demonym?: boolean;
 }
 
 interface Prepared {
@@ -198,13 +204,12 @@ function candidatesFor(gazetteer: Gazetteer, names: readonly string[]): { candid
     }
     for (const record of found) add(record, used, 0);
   }
-  // A demonym or country adjective used as a place ("Syrian" in "Syrian-backed") stands for its country.
-  if (byIndex.size === 0) {
-    for (const name of names) {
-      const iso2 = gazetteer.demonymCountry(name.replace(/^the\s+/i, ''));
-      const country = iso2 ? gazetteer.country(iso2) : undefined;
-      if (country) add(country, country.name, 0);
-    }
+  // A demonym or country adjective used as a place ("Syrian" in "Syrian-backed") stands for its country,
+  // whatever town shares its spelling ("Canadian, Texas").
+  for (const name of names) {
+    const iso2 = gazetteer.demonymCountry(name.replace(/^the\s+/i, ''));
+    const country = iso2 ? gazetteer.country(iso2) : undefined;
+    if (country) byIndex.set(country.index, { record: country, primary: false, fuzzyCost: 0, demonym: true });
   }
   if (byIndex.size === 0) {
     for (const name of names) {
@@ -327,6 +332,10 @@ export function resolvePlaces(input: GeoInput, gazetteer: Gazetteer, weights: ty
         const population = r.kind === 'city' || r.kind === 'country' ? r.population : 0;
         let s = weights.population * (Math.log10(population + 10) / 7) + weights.kind * (seatShadowed ? 0 : kindPrior(r));
         if (cand.primary) s += weights.primaryName;
+        if (cand.demonym) {
+          s += weights.demonym;
+          why.push('demonym');
+        }
         s -= weights.fuzzy * cand.fuzzyCost;
         if (r.country && totalCountry > 0) {
           const shareRaw = (countryWeight.get(r.country) ?? 0) - (own?.record.country === r.country ? ownWeight : 0);
