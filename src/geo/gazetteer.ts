@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { nameCost, placeKey } from './names.js';
+import { nameCost, nameCostLowerBound, placeKey } from './names.js';
 import demonymData from './data/demonyms.json' with { type: 'json' };
 
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city' | 'river' | 'sea' | 'region' | 'continent' | 'site' | 'crossing';
@@ -127,8 +127,9 @@ const DEMONYMS = new Map<string, string>();
 for (const [iso2, words] of Object.entries(demonymData.countries)) for (const w of words) DEMONYMS.set(w, iso2);
 
 /** Fuzzy matching looks only at keys this long or longer, of places this large or not cities. */
-const FUZZY_MIN_KEY = 4;
-const FUZZY_MIN_POPULATION = 5000;
+const FUZZY_MIN_KEY = 5;
+const FUZZY_MIN_POPULATION = 15000;
+const FUZZY_CACHE_LIMIT = 20000;
 
 /** Index records by their name keys; `keys[i]` are record i's keys, computed from its names when not given. */
 export function buildGazetteer(records: readonly GazetteerRecord[], keys?: readonly (readonly string[])[]): Gazetteer {
@@ -157,6 +158,7 @@ export function buildGazetteer(records: readonly GazetteerRecord[], keys?: reado
     }
     return fuzzyPool;
   };
+  const fuzzyCache = new Map<string, { record: GazetteerRecord; cost: number }[]>();
   const countries = new Map<string, GazetteerRecord>();
   const admin1s = new Map<string, GazetteerRecord>();
   for (const r of records) {
@@ -169,15 +171,23 @@ export function buildGazetteer(records: readonly GazetteerRecord[], keys?: reado
     fuzzyCandidates: (name, maxCost = 1.5) => {
       const key = placeKey(name);
       if (key.length < FUZZY_MIN_KEY) return [];
+      // Unknown names recur across a corpus (a street, a firm mistyped as a place): remember the answers.
+      const cacheKey = `${maxCost}|${key}`;
+      const cached = fuzzyCache.get(cacheKey);
+      if (cached) return cached;
+      if (fuzzyCache.size >= FUZZY_CACHE_LIMIT) fuzzyCache.clear();
       const out: { record: GazetteerRecord; cost: number }[] = [];
       const buckets = pool();
       for (let length = key.length - 2; length <= key.length + 2; length++) {
         for (const entry of buckets.get(`${key[0]}${length}`) ?? []) {
+          if (nameCostLowerBound(key, entry.key) > maxCost) continue;
           const cost = nameCost(key, entry.key, maxCost);
           if (cost <= maxCost) for (const record of entry.records) out.push({ record, cost });
         }
       }
-      return out.sort((a, b) => a.cost - b.cost || b.record.population - a.record.population || a.record.index - b.record.index);
+      out.sort((a, b) => a.cost - b.cost || b.record.population - a.record.population || a.record.index - b.record.index);
+      fuzzyCache.set(cacheKey, out);
+      return out;
     },
     country: (iso2) => countries.get(iso2),
     admin1: (code) => admin1s.get(code),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nameCost, placeKey } from './names.js';
+import { nameCost, nameCostLowerBound, placeKey } from './names.js';
 
 test('transliteration variants of one place share a key', () => {
   const sets = [
@@ -38,4 +38,10 @@ test('name costs: vowels and transliteration pairs are cheap, other consonants d
   assert.equal(nameCost('abc', 'abc'), 0);
   assert.equal(nameCost('mosul', 'london', 1), Infinity, 'gives up past the limit');
   assert.equal(nameCost('', 'ab'), 1.4);
+});
+
+test('the cheap lower bound never exceeds the weighted distance', () => {
+  const words = ['raka', 'dirzur', 'bukamal', 'miadin', 'tanf', 'tanaf', 'kim', 'kam', 'paris', 'paru', 'london', 'hasaka', 'hums', 'hama', 'alapu', 'alapuu'];
+  for (const a of words) for (const b of words) assert.ok(nameCostLowerBound(a, b) <= nameCost(a, b) + 1e-9, `${a} ${b}`);
+  assert.equal(nameCostLowerBound('london', 'paris') > 1, true);
 });

@@ -62,6 +62,7 @@ export function placeKey(name: string): string {
 }
 
 const VOWELS = new Set(['a', 'i', 'u']);
+const VOWEL_CODES = new Set([97, 105, 117]);
 /** Consonant pairs that transliterations swap: cheap substitutions. */
 const NEAR = new Set(['k|h', 'h|k', 's|z', 'z|s', 't|d', 'd|t', 'g|j', 'j|g', 'w|v', 'v|w', 'b|p', 'p|b', 'k|g', 'g|k', 'c|k', 'k|c', 'c|s', 's|c']);
 
@@ -83,6 +84,41 @@ const indel = (c: number) => (c < 128 ? INDEL[c]! : 1);
  * 0.5, any other letter 1. Stops early and returns Infinity once every path
  * costs more than `limit`.
  */
+const counts = new Int32Array(128);
+
+/**
+ * A lower bound of `nameCost(a, b)` in O(length): each consonant one key has
+ * more of than the other needs an edit of at least 0.5. Lets a fuzzy search
+ * skip most keys without the full distance.
+ */
+export function nameCostLowerBound(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128) counts[c]!++;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (c < 128) counts[c]!--;
+  }
+  let more = 0;
+  let fewer = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128 && counts[c] !== 0) {
+      if (!VOWEL_CODES.has(c) && c !== 104) (counts[c]! > 0 ? (more += counts[c]!) : (fewer -= counts[c]!));
+      counts[c] = 0;
+    }
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (c < 128 && counts[c] !== 0) {
+      if (!VOWEL_CODES.has(c) && c !== 104) fewer -= counts[c]!;
+      counts[c] = 0;
+    }
+  }
+  return 0.5 * Math.max(more, fewer);
+}
+
 let rowA = new Float64Array(64);
 let rowB = new Float64Array(64);
 
