@@ -105,7 +105,10 @@ export function nameCostLowerBound(a: string, b: string): number {
   for (let i = 0; i < a.length; i++) {
     const c = a.charCodeAt(i);
     if (c < 128 && counts[c] !== 0) {
-      if (!VOWEL_CODES.has(c) && c !== 104) (counts[c]! > 0 ? (more += counts[c]!) : (fewer -= counts[c]!));
+      if (!VOWEL_CODES.has(c) && c !== 104) {
+        if (counts[c]! > 0) more += counts[c]!;
+        else fewer -= counts[c]!;
+      }
       counts[c] = 0;
     }
   }
