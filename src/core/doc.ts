@@ -186,12 +186,26 @@ export interface GeoFocus {
   readonly confidence: number;
 }
 
+/**
+ * A quotation or reported statement. The span (start, end, text) is the
+ * content: the words inside the quote marks for a direct quote, the reported
+ * clause for indirect speech.
+ */
 export interface Quote extends Annotation {
   readonly direct: boolean;
+  /** Canonical name of the person or body, or the description of an unnamed source. */
   readonly speaker: string | null;
   readonly speakerEntity: string | null;
+  /** The words in the text that name the speaker here (the name, a pronoun, "the spokesman"), if any. */
+  readonly speakerMention: Span | null;
+  /** The speaker's title and affiliation as written ("YPG spokesman"), if any. */
+  readonly role: string | null;
   readonly anonymous: boolean;
+  /** The verb or phrase that introduces the statement ("said", "according to"). */
   readonly cue: string | null;
+  readonly cueSpan: Span | null;
+  /** Who relayed it, nearest first: Abadi "as quoted by Iraqi state television", "as reported by Reuters". */
+  readonly via: readonly string[];
 }
 
 export interface Quantity extends Span {
