@@ -18,6 +18,7 @@ import { nerStage } from '../nlp/recognizer.js';
 import { datesStage } from '../nlp/time.js';
 import { resolveEntitiesStage } from '../resolve/entities.js';
 import { geocodeStage } from '../geo/index.js';
+import { quotesStage } from '../attribution/index.js';
 
 /** Bumped whenever a stage changes what it produces, so stored articles can be re-processed. */
 export const PIPELINE_VERSION = 2;
@@ -39,6 +40,8 @@ export const STAGES: readonly Stage[] = [
   resolveEntitiesStage,
   // geo: place entities resolved against the offline gazetteer, in context.
   geocodeStage,
+  // attribution: who said what.
+  quotesStage,
 ];
 
 checkOrder(STAGES);

@@ -1,0 +1,25 @@
+/**
+ * The attribution stage: quotes and reported statements with their speakers
+ * (quotes.ts), and a plain-text entry point for evaluation.
+ */
+import type { Quote } from '../core/doc.js';
+import type { Stage } from '../core/stage.js';
+import { extractQuotes } from './quotes.js';
+import { splitSentences } from '../nlp/sentences.js';
+import { tokenize } from '../nlp/tokens.js';
+import { recognizeEntities } from '../nlp/recognizer.js';
+import { resolveMentions } from '../resolve/entities.js';
+
+export const quotesStage: Stage = {
+  name: 'quotes',
+  requires: ['sentences', 'entities'],
+  assigns: ['quotes'],
+  run: (doc) => ({ ...doc, quotes: extractQuotes({ text: doc.text, sentences: doc.sentences, entities: doc.entities }) }),
+};
+
+/** Quotes of a plain text, offsets into it (no cleaning): sentences, entities, then attribution. */
+export function analyzeQuotes(text: string): Quote[] {
+  const sentences = splitSentences(text);
+  const entities = resolveMentions(text, recognizeEntities(text, tokenize(text, sentences)));
+  return extractQuotes({ text, sentences, entities });
+}

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeQuotes } from './index.js';
+import { findQuotations } from './quotes.js';
+
+// Sentences written for these tests.
+const q = (text: string) => analyzeQuotes(text).map((x) => ({ text: x.text, speaker: x.speaker, direct: x.direct, anonymous: x.anonymous, role: x.role, via: x.via, cue: x.cue }));
+
+test('quote marks pair across styles; apostrophes and unclosed marks are not quotes', () => {
+  const text = 'He said “we will win” and ‘they will lose’ while «nothing changes»; it’s "done" and don’t worry.';
+  assert.deepEqual(
+    findQuotations(text).map((m) => text.slice(m.start, m.end)),
+    ['we will win', 'they will lose', 'nothing changes', 'done'],
+  );
+  assert.deepEqual(findQuotations('She said “this never closes.'), []);
+  const long = '“The first paragraph goes on.\n\n“And the second one ends here,” the mayor said.';
+  assert.deepEqual(findQuotations(long).map((m) => long.slice(m.start, m.end)), ['The first paragraph goes on.\n\n“And the second one ends here']);
+});
+
+test('a direct quote is attributed by the cue after it, before it, or by "quoted X as saying"', () => {
+  const after = q('“The bridge will reopen on Monday,” said Mayor Anna Berg. “We are ready,” she added.');
+  assert.equal(after[0]?.speaker, 'Anna Berg');
+  assert.equal(after[0]?.role, 'Mayor');
+  assert.equal(after[1]?.speaker, 'Anna Berg', 'a pronoun takes the last named speaker');
+  const before = q('Port director Lars Olsen told reporters: “Traffic is back to normal for the first time in weeks.”');
+  assert.equal(before[0]?.speaker, 'Lars Olsen');
+  const relayed = q('“The port must stay open to ships of every flag,” state television quoted Prime Minister Erik Lund as saying.');
+  assert.equal(relayed[0]?.speaker, 'Erik Lund');
+  assert.deepEqual(relayed[0]?.via, ['state television']);
+});
+
+test('reported speech: "X said that ...", "..., X said", "according to X"', () => {
+  const lead = q('Harbour master Tomas Vik said on Tuesday that the channel had been dredged to twelve metres.');
+  assert.equal(lead[0]?.speaker, 'Tomas Vik');
+  assert.equal(lead[0]?.direct, false);
+  assert.equal(lead[0]?.text, 'the channel had been dredged to twelve metres');
+  const tail = q('The channel had been dredged to twelve metres, the harbour authority said.');
+  assert.equal(tail[0]?.text, 'The channel had been dredged to twelve metres');
+  const according = q('According to the Port Authority, more than forty ships were waiting outside the harbour.');
+  assert.equal(according[0]?.speaker, 'Port Authority');
+});
+
+test('unnamed sources are anonymous with their description kept', () => {
+  const r = q('A senior official who asked not to be named said the talks had collapsed over the weekend.');
+  assert.equal(r[0]?.anonymous, true);
+  assert.match(r[0]?.speaker ?? '', /senior official/);
+  const locals = q('Local sources told the agency that dozens of families had left the village overnight.');
+  assert.equal(locals[0]?.anonymous, true);
+});
+
+test('scare quotes and titles are not statements', () => {
+  assert.deepEqual(q('The so-called “peace plan” was published on the ministry website.'), []);
+});

@@ -1,0 +1,487 @@
+/**
+ * Who said what: direct quotations and reported speech with their speakers.
+ *
+ * Direct quotes are found by their marks (straight, curly, guillemets,
+ * British single quotes), paired within a paragraph; a quote left open at a
+ * paragraph's end continues when the next paragraph opens with a quote mark,
+ * as news style writes long quotations. A quote is attributed by the cue
+ * next to it ("...," he said / said Abadi / Abadi said: "..."), by a cue
+ * earlier in its sentence (a partial quote inside reported speech: urged the
+ * coalition not to allow ISIS to "reconstitute itself"), by "X quoted Y as
+ * saying", or, for a paragraph that is only a quotation, by the speaker of
+ * the quotation before it.
+ *
+ * Reported speech: "X said (that) ...", "X told Reuters ...", "..., X said",
+ * "according to X, ...", "X confirmed that ...", "X accused Y of ...".
+ *
+ * The speaker phrase is read for a name (a PERSON entity wins, else an
+ * organisation or country), a pronoun or definite description resolved to
+ * the last compatible named speaker ("he", "the spokesman"), or an unnamed
+ * source ("an unnamed source in Moscow's ... circles", "local sources",
+ * "activists"), flagged anonymous with its description kept. Titles and
+ * affiliations around a name become the role ("YPG spokesman"); relays
+ * ("as quoted by Iraqi state television", "Reuters reported", "told RIA
+ * Novosti") become the `via` chain.
+ *
+ * Pure: text, sentences and entities in, quotes out.
+ */
+import type { Entity, EntityType, Quote, Sentence, Span } from '../core/doc.js';
+import words from './data/attribution.json' with { type: 'json' };
+import cues from '../nlp/data/cues.json' with { type: 'json' };
+
+export interface AttributionInput {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly entities: readonly Entity[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+const SPEECH = alternation(words.speechVerbs);
+const CLAUSE = alternation(words.clauseVerbs);
+const ANONYMOUS_HEADS = new Set(words.anonymousHeads);
+const ANONYMOUS_MARKERS = new RegExp(`\\b(?:${alternation(words.anonymousMarkers)})\\b`, 'i');
+const TITLE_NOUNS = new Set([...cues.lowerTitles, ...words.anonymousHeads]);
+const STATEMENT_HEADS = new Set(['statement', 'report', 'reports', 'figures', 'media']);
+const PRONOUNS = words.pronouns as Record<string, string>;
+/** Words that show a phrase is a clause, not someone who speaks. */
+const NOT_SPEAKER = /\b(?:is|are|was|were|be|been|has|have|had|there|which|include|includes|places|will|would|could|should|can|may|might|not|this|these|those)\b/i;
+const CALENDAR = new Set(cues.weekdaysMonths.map((w) => w.toLowerCase()));
+const BODY_ORDER: Record<string, number> = { ORG: 0, GPE: 1, NORP: 2 };
+const ADVERB = String.raw`(?:\s+(?:also|later|earlier|previously|then|further|separately|again|recently|on\s+\w+day|\w+day|\w+ly))?`;
+
+/** A mention of an entity, flattened, for lookups by position. */
+interface Located {
+  readonly start: number;
+  readonly end: number;
+  readonly entity: Entity;
+}
+
+interface Speaker {
+  readonly speaker: string | null;
+  readonly speakerEntity: string | null;
+  readonly type: EntityType | null;
+  readonly mention: Span | null;
+  readonly role: string | null;
+  readonly anonymous: boolean;
+  readonly resolved: 'name' | 'pronoun' | 'description' | 'anonymous' | 'none';
+}
+
+const NO_SPEAKER: Speaker = { speaker: null, speakerEntity: null, type: null, mention: null, role: null, anonymous: false, resolved: 'none' };
+
+const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
+
+/** Trim whitespace and surrounding punctuation off [start, end). */
+function trimSpan(text: string, start: number, end: number, punctuation = /[\s,;:]/): [number, number] {
+  while (start < end && punctuation.test(text[start]!)) start++;
+  while (end > start && punctuation.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+// ---------------------------------------------------------------------------
+// Direct quotes: pairing the marks
+
+interface Marked {
+  /** Content, inside the marks. */
+  readonly start: number;
+  readonly end: number;
+  /** Positions of the opening and closing marks. */
+  readonly open: number;
+  readonly close: number;
+}
+
+const OPENERS: Record<string, string> = { '“': '”', '«': '»', '"': '"', '‘': '’', '„': '“' };
+
+/** Quote-mark pairs of the text, long quotations continued across paragraphs. */
+export function findQuotations(text: string): Marked[] {
+  const out: Marked[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    const closer = OPENERS[ch];
+    const before = i === 0 ? ' ' : text[i - 1]!;
+    // An opening mark starts a word: after a space, a bracket, a dash or a colon (not "it’s" or "5'").
+    if (!closer || !/[\s([{\-–—:]/.test(before) || /\s/.test(text[i + 1] ?? ' ')) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let end = -1;
+    let closeAt = -1;
+    while (j < text.length && j - i < 3000) {
+      const c = text[j]!;
+      if (c === '\n') {
+        // A paragraph ends inside the quotation: it continues only if the next paragraph opens with the same mark.
+        let k = j;
+        while (k < text.length && /\s/.test(text[k]!)) k++;
+        if (text[k] === ch) {
+          j = k + 1;
+          continue;
+        }
+        break;
+      }
+      // A closing mark ends a word: a letter, digit or punctuation before it, and no letter after it (not "don’t").
+      if (c === closer && (closer !== ch || j > i + 1) && !/[\p{L}\p{N}]/u.test(text[j + 1] ?? ' ') && /[\p{L}\p{N}.,!?…—\-)]/u.test(text[j - 1] ?? '')) {
+        end = j;
+        closeAt = j;
+        break;
+      }
+      j++;
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    const [s, e] = trimSpan(text, i + 1, end, /[\s,]/);
+    if (e > s) out.push({ start: s, end: e, open: i, close: closeAt });
+    i = closeAt + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Speaker phrases
+
+/** The head noun of a description: its last word before a preposition, relative clause or comma. */
+function headOf(phrase: string): string {
+  const ws = phrase
+    .replace(/[(),]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  const stop = ws.findIndex((w, k) => k > 0 && /^(?:in|from|of|at|who|with|close|familiar|on|inside|within|near|for|to)$/i.test(w));
+  const core = stop > 0 ? ws.slice(0, stop) : ws;
+  return (core[core.length - 1] ?? '').toLowerCase().replace(/['’]s$/, '');
+}
+
+interface History {
+  /** Named speakers found so far, with where each statement was made. */
+  readonly speakers: { readonly speaker: Speaker; readonly at: number }[];
+  readonly located: readonly Located[];
+}
+
+/** The last named speaker (or mentioned entity) compatible with a pronoun or description, before `at`. */
+function antecedent(history: History, at: number, want: string, noun: string | null): Speaker | null {
+  const compatible = (type: EntityType | null) =>
+    want === 'ANY' ? true : want === 'PERSON' ? type === 'PERSON' : type === 'ORG' || type === 'GPE' || type === 'NORP';
+  // The nearest earlier statement's speaker: statements are found in two passes, so order by position here.
+  const earlier = history.speakers.filter((x) => x.at < at).sort((a, b) => a.at - b.at);
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const s = earlier[k]!.speaker;
+    if (!s.speakerEntity || !compatible(s.type)) continue;
+    if (noun && !(s.role ?? '').toLowerCase().includes(noun)) continue;
+    return s;
+  }
+  if (noun !== null) return null;
+  for (let k = history.located.length - 1; k >= 0; k--) {
+    const m = history.located[k]!;
+    if (m.end > at || !compatible(m.entity.type) || !['PERSON', 'ORG', 'GPE', 'NORP'].includes(m.entity.type)) continue;
+    if (want === 'ANY' && m.entity.type !== 'PERSON' && m.entity.type !== 'ORG') continue;
+    return { speaker: m.entity.name, speakerEntity: m.entity.id, type: m.entity.type, mention: null, role: null, anonymous: false, resolved: 'pronoun' };
+  }
+  return null;
+}
+
+/** Read a speaker phrase text[start, end). */
+function readSpeaker(text: string, start: number, end: number, history: History, after = ''): Speaker {
+  [start, end] = trimSpan(text, start, end, /[\s,;:"“”'‘’—–-]/);
+  if (end <= start) return NO_SPEAKER;
+  const phrase = text.slice(start, end);
+  const mention = span(text, start, end);
+  const inside = history.located.filter((m) => m.start >= start && m.end <= end);
+  const person = inside.find((m) => m.entity.type === 'PERSON');
+  const lower = phrase.toLowerCase();
+  const pronoun = PRONOUNS[lower];
+  if (pronoun) {
+    const a = antecedent(history, start, pronoun, null);
+    return a ? { ...a, mention, role: a.role, resolved: 'pronoun' } : { ...NO_SPEAKER, speaker: phrase, mention };
+  }
+  // "an official, who asked not to be named," / "speaking on condition of anonymity": only words that continue the phrase.
+  const continuation = /^\s*,?\s*(?:who|speaking|on condition)\b[^.;]{0,80}/i.exec(after)?.[0] ?? '';
+  const anonymousMarked = ANONYMOUS_MARKERS.test(phrase) || ANONYMOUS_MARKERS.test(continuation);
+  // A relative clause ("who asked not to be named") is part of the phrase, not a sign of a clause.
+  const core = phrase.replace(/,?\s+(?:who|speaking)\b.*$/i, '');
+  if ((NOT_SPEAKER.test(core) && !anonymousMarked) || CALENDAR.has(core.replace(/^(?:on|last|this|next)\s+/i, '').toLowerCase())) return NO_SPEAKER;
+  if (person && !anonymousMarked) {
+    const role = phrase
+      .replace(person.entity.mentions.find((m) => m.start === person.start)?.text ?? '', ' ')
+      .replace(/^[\s,]*(?:the|a|an)\s+/i, '')
+      .replace(/\s+(?:also|later|earlier|then|again)\s*$/i, '')
+      .replace(/[\s,]+$|^[\s,]+/g, '')
+      .replace(/\s{2,}/g, ' ');
+    return { speaker: person.entity.name, speakerEntity: person.entity.id, type: 'PERSON', mention, role: role || (person.entity.roles[0] ?? null), anonymous: false, resolved: 'name' };
+  }
+  const head = headOf(phrase);
+  const body = inside.filter((m) => m.entity.type === 'ORG' || m.entity.type === 'GPE' || m.entity.type === 'NORP');
+  // The body that heads the phrase: its mention ends the phrase (or its parenthesised acronym does); organisations first.
+  const heading = body
+    .filter((m) => /^\s*(?:\([^)]*\))?\s*$/.test(text.slice(m.end, end)))
+    .sort((a, b) => BODY_ORDER[a.entity.type]! - BODY_ORDER[b.entity.type]! || a.start - b.start)[0];
+  if (STATEMENT_HEADS.has(head) && body.length > 0) {
+    const b = body[body.length - 1]!;
+    return { speaker: b.entity.name, speakerEntity: b.entity.id, type: b.entity.type, mention, role: null, anonymous: false, resolved: 'name' };
+  }
+  // "the spokesman", "the US scholar": a definite description of someone named before.
+  if (/^the\s/i.test(phrase) && TITLE_NOUNS.has(head) && !/s$/.test(head)) {
+    // The last speaker with that title, else the last named person who spoke.
+    const a = antecedent(history, start, 'PERSON', head) ?? antecedent(history, start, 'PERSON', '');
+    if (a) return { ...a, mention, resolved: 'description' };
+  }
+  if (anonymousMarked || (ANONYMOUS_HEADS.has(head) && !(body.length > 0 && body[body.length - 1]!.end === end))) {
+    return { speaker: phrase.replace(/^(?:the)\s+/i, (m) => m), speakerEntity: null, type: null, mention, role: null, anonymous: true, resolved: 'anonymous' };
+  }
+  if (heading) {
+    const first = inside.find((m) => m.entity === heading.entity) ?? heading;
+    const role = phrase.slice(0, first.start - start).replace(/^(?:the|a|an)\s+/i, '').trim();
+    return { speaker: heading.entity.name, speakerEntity: heading.entity.id, type: heading.entity.type, mention, role: role || null, anonymous: false, resolved: 'name' };
+  }
+  // A description with no name ("a senior commander", "Iraqi forces"): kept as it is written.
+  if (wordCount(phrase) > 8 || !/^(?:the|a|an|some|several|many|two|three|\p{Lu})/iu.test(phrase)) return NO_SPEAKER;
+  return { speaker: phrase, speakerEntity: null, type: null, mention, role: null, anonymous: /^(?:a|an|some|several|two|three|many)\s/i.test(phrase), resolved: 'description' };
+}
+
+/**
+ * The speaker phrase that ends right before `verbStart`: back to the clause
+ * boundary (sentence start, "that", a colon, a semicolon, a closing quote),
+ * keeping an appositive between commas ("Hoshawi Babakr, a member of the KDP,").
+ * A leading participial phrase ("Speaking to RIA Novosti, ...") is left out.
+ */
+function phraseBefore(text: string, from: number, verbStart: number): [number, number] {
+  let start = from;
+  const window = text.slice(from, verbStart);
+  const boundary = Math.max(window.lastIndexOf(';'), window.lastIndexOf(':'), window.lastIndexOf('”'), window.lastIndexOf('"'), window.search(/\bthat\s[^]*$/));
+  if (boundary >= 0) start = from + boundary + 1;
+  // Leading "Speaking to X, " / "In a statement, " / "On Tuesday, ".
+  const lead = /^\s*(?:(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)\s[^,]{1,60}|In\s+(?:a|an|his|her|their)\s[^,]{1,60}|On\s+\w+(?:\s+\w+)?|Later|Meanwhile|However|But|And|Separately|Earlier),\s*/.exec(text.slice(start, verbStart));
+  if (lead) start += lead[0].length;
+  // A time phrase opening the clause without a comma: "On the same day an unnamed source ...", "Back on October 13, ...".
+  const time = /^\s*(?:(?:Back\s+)?on\s+(?:the\s+same\s+day|\w+day|\p{Lu}\w+\s+\d{1,2})|last\s+\w+|earlier\s+this\s+\w+|this\s+week)\s*,?\s*/iu.exec(text.slice(start, verbStart));
+  if (time) start += time[0].length;
+  return [start, verbStart];
+}
+
+// ---------------------------------------------------------------------------
+// Relays
+
+function relaysIn(text: string, from: number, to: number, located: readonly Located[]): string[] {
+  const out: string[] = [];
+  const slice = text.slice(from, to);
+  const add = (at: number) => {
+    const m = located.find((x) => x.start >= from + at && x.start <= from + at + 3 && (x.entity.type === 'ORG' || x.entity.type === 'PERSON' || x.entity.type === 'GPE'));
+    if (m && !out.includes(m.entity.name)) out.push(m.entity.name);
+  };
+  for (const m of slice.matchAll(/\b(?:as\s+)?(?:quoted|reported|cited)\s+by\s+|\bin\s+an\s+interview\s+with\s+|\b(?:speaking|talking)\s+to\s+|\btold\s+/gi)) add(m.index + m[0].length);
+  for (const m of slice.matchAll(/(\S[^,.;]{0,60}?)\s+(?:reported|quoted)\b/g)) {
+    const loc = located.find((x) => x.start >= from + m.index && x.end <= from + m.index + m[1]!.length + 1 && x.entity.type === 'ORG');
+    if (loc && !out.includes(loc.entity.name)) out.push(loc.entity.name);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Extraction
+
+const sentenceAt = (sentences: readonly Sentence[], at: number) => sentences.find((s) => s.start <= at && at < s.end) ?? null;
+
+export function extractQuotes(input: AttributionInput): Quote[] {
+  const { text, sentences, entities } = input;
+  const located: Located[] = entities
+    .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
+    .sort((a, b) => a.start - b.start);
+  const history: History = { speakers: [], located };
+  const quotes: (Quote & { readonly order: number })[] = [];
+  const covered: [number, number][] = [];
+  let lastDirect: { speaker: Speaker; paragraphEnd: number } | null = null;
+
+  const push = (q: Omit<Quote, 'source'>, sp: Speaker) => {
+    quotes.push({ ...q, source: 'quotes-v1', order: q.start });
+    if (sp.speakerEntity) history.speakers.push({ speaker: sp, at: Math.min(q.start, sp.mention?.start ?? q.start) });
+  };
+
+  // Direct quotations, in text order.
+  for (const mark of findQuotations(text)) {
+    const content = text.slice(mark.start, mark.end);
+    const sentence = sentenceAt(sentences, mark.open) ?? sentenceAt(sentences, mark.start);
+    const sStart = sentence?.start ?? Math.max(0, text.lastIndexOf('\n', mark.open) + 1);
+    const after = text.slice(mark.close + 1, Math.min(text.length, mark.close + 200));
+    let speaker: Speaker = NO_SPEAKER;
+    let cue: Span | null = null;
+    let via: string[] = [];
+    // 1. "..., X quoted Y as saying"
+    const quoted = new RegExp(String.raw`^\s*[,.]?\s*([^.!?\n"“”]{2,80}?)\s+(quoted|cited)\s+([^.!?\n"“”]{2,60}?)\s+as\s+(saying|telling|adding|stating)`).exec(after);
+    // 2. "...," he said / said Abadi / Abadi told Reuters
+    const cueAfter = new RegExp(String.raw`^\s*[,.!?]?\s*(?:(${SPEECH})\s+([^.,;!?\n"“”]{1,80}?)(?=[.,;!?\n]|$)|([^.;!?\n"“”]{1,90}?)${ADVERB}\s+(${SPEECH})\b)`).exec(after);
+    if (quoted) {
+      const viaStart = mark.close + 1 + quoted.index + quoted[0].indexOf(quoted[1]!);
+      const speakerStart = mark.close + 1 + quoted[0].indexOf(quoted[3]!, quoted[0].indexOf(quoted[2]!));
+      speaker = readSpeaker(text, speakerStart, speakerStart + quoted[3]!.length, history);
+      const relay = readSpeaker(text, viaStart, viaStart + quoted[1]!.length, history);
+      if (relay.speaker) via = [relay.speaker];
+      const cueStart = mark.close + 1 + quoted[0].indexOf(quoted[2]!, quoted[0].indexOf(quoted[1]!) + quoted[1]!.length);
+      cue = span(text, cueStart, cueStart + quoted[2]!.length);
+    } else if (cueAfter && !/^\s*[,.!?]?\s*[A-Z][a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z]+/.test(after.slice(0, cueAfter.index)) && wordCount(cueAfter[3] ?? cueAfter[2] ?? '') <= 12) {
+      const base = mark.close + 1;
+      if (cueAfter[1]) {
+        const cueStart = base + cueAfter[0].indexOf(cueAfter[1]);
+        cue = span(text, cueStart, cueStart + cueAfter[1].length);
+        const spStart = base + cueAfter[0].indexOf(cueAfter[2]!, cueStart - base + cueAfter[1].length);
+        speaker = readSpeaker(text, spStart, spStart + cueAfter[2]!.length, history, text.slice(spStart + cueAfter[2]!.length));
+      } else {
+        const spStart = base + cueAfter[0].indexOf(cueAfter[3]!);
+        const cueStart = base + cueAfter[0].lastIndexOf(cueAfter[4]!);
+        cue = span(text, cueStart, cueStart + cueAfter[4]!.length);
+        speaker = readSpeaker(text, spStart, spStart + cueAfter[3]!.length, history, text.slice(cueStart));
+      }
+      via = relaysIn(text, mark.close + 1, Math.min(text.length, (sentence?.end ?? mark.close + 200)), located);
+    }
+    // 3. X said: "..." / X told Reuters that "..." / a cue earlier in the sentence (partial quote).
+    if (!speaker.speaker) {
+      const before = text.slice(sStart, mark.open);
+      const verbs = [...before.matchAll(new RegExp(String.raw`(?<![-\w])(${SPEECH}|according to)\b`, 'g'))];
+      const v = verbs[verbs.length - 1];
+      if (v) {
+        const verbStart = sStart + v.index;
+        if (v[1] === 'according to') {
+          const m = /^according to\s+([^,]{2,80})/.exec(text.slice(verbStart, mark.open));
+          if (m) speaker = readSpeaker(text, verbStart + 13, verbStart + 13 + m[1]!.length, history);
+        } else {
+          const [a, b] = phraseBefore(text, sStart, verbStart);
+          speaker = readSpeaker(text, a, b, history, text.slice(verbStart));
+        }
+        cue = span(text, verbStart, verbStart + v[1]!.length);
+        via = relaysIn(text, sStart, mark.open, located);
+      }
+    }
+    // 4. A paragraph that is only a quotation continues the speaker of the one before.
+    const paragraphStart = text.lastIndexOf('\n', mark.open) + 1;
+    const onlyQuote = text.slice(paragraphStart, mark.open).trim() === '' && /^\s*(?:\n|$)/.test(text.slice(mark.close + 1, mark.close + 3));
+    let confidence = speaker.resolved === 'name' ? 0.9 : speaker.resolved === 'anonymous' ? 0.85 : speaker.resolved === 'pronoun' || speaker.resolved === 'description' ? 0.75 : 0.4;
+    if (!speaker.speaker && onlyQuote && lastDirect && paragraphStart - lastDirect.paragraphEnd < 400) {
+      speaker = { ...lastDirect.speaker, mention: null };
+      confidence = 0.6;
+    }
+    // Scare quotes and titles ("the 'Wrath of Euphrates' attack") are not statements.
+    if (wordCount(content) < 4 && !cue) continue;
+    if (wordCount(content) < 2) continue;
+    push(
+      {
+        start: mark.start,
+        end: mark.end,
+        text: content,
+        direct: true,
+        speaker: speaker.speaker,
+        speakerEntity: speaker.speakerEntity,
+        speakerMention: speaker.mention,
+        role: speaker.role,
+        anonymous: speaker.anonymous,
+        cue: cue?.text ?? null,
+        cueSpan: cue,
+        via,
+        confidence,
+      },
+      speaker,
+    );
+    covered.push([mark.open, mark.close + 1]);
+    if (speaker.speaker) lastDirect = { speaker, paragraphEnd: text.indexOf('\n', mark.close) < 0 ? text.length : text.indexOf('\n', mark.close) };
+  }
+
+  // Reported speech, sentence by sentence.
+  const inDirect = (a: number, b: number) => covered.some(([s, e]) => a < e && s < b);
+  for (const sentence of sentences) {
+    const s = sentence.text;
+    const base = sentence.start;
+    const found: { content: [number, number]; speaker: [number, number]; cue: [number, number]; after?: string }[] = [];
+    // "according to X, CLAUSE" / "CLAUSE, according to X"
+    const accLead = /^According to ([^,]{2,90}),\s+(.{12,})$/u.exec(s);
+    const accTail = /^(.{12,}?),?\s+according to ([^,.;]{2,90}?)(?:,[^]*)?[.!?]?$/u.exec(s);
+    // "CLAUSE, X said." / "CLAUSE, said X."
+    const tail = new RegExp(String.raw`^(.{12,}?),\s+(?:(${CLAUSE}|said|says|told)\s+([^,.;]{2,80}?)|([^,.;"“”]{2,80}?)${ADVERB}\s+(${CLAUSE}|said|says))(?:[,\s][^"“”]*)?[.!?]?$`, 'u').exec(s);
+    // "X (adv) said (OBJ) (that) CLAUSE"
+    const lead = new RegExp(String.raw`(?<![-\w])(${CLAUSE}|told|accused|urged)\b`, 'g');
+    const leadFirst = (() => {
+      for (const m of s.matchAll(lead)) {
+        const verb = m[1]!;
+        const verbAt = m.index;
+        if (wordCount(s.slice(0, verbAt)) > 14) return null;
+        const [a, b] = phraseBefore(text, base, base + verbAt);
+        if (b - a < 2) continue;
+        const probe = readSpeaker(text, a, b, history, text.slice(b));
+        if (probe.resolved === 'none' || (probe.resolved === 'description' && !probe.anonymous)) continue;
+        let rest = verbAt + verb.length;
+        const obj = /^\s+([^,.;]{1,60}?)\s+(?=that\b)|^\s+((?:\p{Lu}[\p{L}.'’-]*\s*){1,5})(?=\s|,)/u.exec(s.slice(rest));
+        if (verb === 'told' && obj) rest += obj[0].length;
+        const that = /^\s*(?:on\s+\w+day|\w+day|\w+ly)?\s*(?:,\s*)?(?:that\s+)?/.exec(s.slice(rest));
+        rest += that ? that[0].length : 0;
+        const contentEnd = s.replace(/[.!?]+["”’]?\s*$/, '').replace(/,\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:reported|said)$/u, '').length;
+        if (wordCount(s.slice(rest, contentEnd)) < 4) continue;
+        return { content: [rest, contentEnd] as [number, number], speaker: [a - base, b - base] as [number, number], cue: [verbAt, verbAt + verb.length] as [number, number], after: s.slice(b - base) };
+      }
+      return null;
+    })();
+    if (leadFirst) {
+      found.push(leadFirst);
+    } else if (accLead) {
+      found.push({ content: [s.indexOf(accLead[2]!), s.length], speaker: [13, 13 + accLead[1]!.length], cue: [0, 12] });
+    } else if (accTail) {
+      const at = s.lastIndexOf('according to');
+      found.push({ content: [0, accTail[1]!.length], speaker: [at + 13, at + 13 + accTail[2]!.length], cue: [at, at + 12] });
+    } else if (tail && !/^(?:But|And|However)\b/.test(tail[2] ?? tail[4] ?? '')) {
+      const contentEnd = tail[1]!.length;
+      if (tail[2]) {
+        const c = s.indexOf(tail[2], contentEnd);
+        found.push({ content: [0, contentEnd], speaker: [c + tail[2].length + 1, c + tail[2].length + 1 + tail[3]!.length], cue: [c, c + tail[2].length] });
+      } else {
+        const sp = s.indexOf(tail[4]!, contentEnd);
+        const c = s.indexOf(tail[5]!, sp + tail[4]!.length);
+        found.push({ content: [0, contentEnd], speaker: [sp, sp + tail[4]!.length], cue: [c, c + tail[5]!.length] });
+      }
+    } else {
+      for (const m of s.matchAll(lead)) {
+        const verb = m[1]!;
+        const verbAt = m.index;
+        const [a, b] = phraseBefore(text, base, base + verbAt);
+        if (b - a < 2 || wordCount(text.slice(a, b)) > 14) continue;
+        let rest = verbAt + verb.length;
+        // told OBJ (that): the object is a relay or the addressee.
+        const obj = /^\s+([^,.;]{1,60}?)\s+(?=that\b)|^\s+((?:\p{Lu}[\p{L}.'’-]*\s*){1,5})(?=\s|,)/u.exec(s.slice(rest));
+        if (verb === 'told' && obj) rest += obj[0].length;
+        const that = /^\s*(?:on\s+\w+day|\w+day|\w+ly)?\s*(?:,\s*)?(?:that\s+)?/.exec(s.slice(rest));
+        rest += that ? that[0].length : 0;
+        const contentEnd = s.replace(/[.!?]+["”’]?\s*$/, '').length;
+        if (wordCount(s.slice(rest, contentEnd)) < 4) continue;
+        found.push({ content: [rest, contentEnd], speaker: [a - base, b - base], cue: [verbAt, verbAt + verb.length], after: s.slice(verbAt) });
+        break;
+      }
+    }
+    for (const f of found) {
+      const [cs, ce] = trimSpan(text, base + f.content[0], base + f.content[1], /[\s,;:"“”]/);
+      if (ce <= cs || inDirect(cs, ce) || wordCount(text.slice(cs, ce)) < 4) continue;
+      const sp = readSpeaker(text, base + f.speaker[0], base + f.speaker[1], history, f.after ?? '');
+      if (!sp.speaker) continue;
+      // A speaker phrase must look like one: a name, pronoun, description or unnamed source, not a clause.
+      if (sp.resolved === 'description' && !sp.anonymous && !/^(?:the|a|an)\s|^\p{Lu}/u.test(sp.speaker)) continue;
+      const cue = span(text, base + f.cue[0], base + f.cue[1]);
+      push(
+        {
+          start: cs,
+          end: ce,
+          text: text.slice(cs, ce),
+          direct: false,
+          speaker: sp.speaker,
+          speakerEntity: sp.speakerEntity,
+          speakerMention: sp.mention,
+          role: sp.role,
+          anonymous: sp.anonymous,
+          cue: cue.text,
+          cueSpan: cue,
+          via: relaysIn(text, base, sentence.end, located).filter((v) => v !== sp.speaker),
+          confidence: sp.resolved === 'name' || sp.resolved === 'anonymous' ? 0.75 : 0.6,
+        },
+        sp,
+      );
+    }
+  }
+  return quotes.sort((a, b) => a.order - b.order).map(({ order: _order, ...q }) => q);
+}
