@@ -19,6 +19,8 @@ import { datesStage } from '../nlp/time.js';
 import { resolveEntitiesStage } from '../resolve/entities.js';
 import { geocodeStage } from '../geo/index.js';
 import { quotesStage } from '../attribution/index.js';
+import { claimsStage } from '../claims/index.js';
+import { eventsStage } from '../events/index.js';
 
 /** Bumped whenever a stage changes what it produces, so stored articles can be re-processed. */
 export const PIPELINE_VERSION = 2;
@@ -42,6 +44,9 @@ export const STAGES: readonly Stage[] = [
   geocodeStage,
   // attribution: who said what.
   quotesStage,
+  claimsStage,
+  // events: who did what to whom, where, when.
+  eventsStage,
 ];
 
 checkOrder(STAGES);

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeRaw } from '../pipeline/index.js';
+import type { NewsEvent } from '../core/doc.js';
+import { extractEvents } from './extract.js';
+
+/** Events of a short article, analysed by the real pipeline up to the places and dates. */
+function eventsOf(text: string, date = '2017-10-15'): { events: NewsEvent[]; ids: Map<string, string> } {
+  const doc = analyzeRaw({ input: 'test', kind: 'text', content: text, meta: { date, container: 'jsonl' } });
+  return { events: extractEvents(doc), ids: new Map(doc.entities.map((e) => [e.name, e.id])) };
+}
+
+const types = (text: string) => eventsOf(text).events.map((e) => e.type);
+
+test('a capture: actor before, target after "from", place after "of", date of the sentence', () => {
+  const { events } = eventsOf('The Syrian army seized the town of Mayadeen from Islamic State on Saturday, the military said.');
+  const e = events.find((x) => x.type === 'territory-captured');
+  assert.ok(e, JSON.stringify(events));
+  assert.deepEqual(e.actors, ['syrian-arab-army']);
+  assert.deepEqual(e.targets, ['islamic-state']);
+  assert.equal(e.place, 'mayadin');
+  assert.equal(e.date, '2017-10-14');
+  assert.match(e.source, /date=day/);
+});
+
+test('passive voice swaps actor and target', () => {
+  const { events } = eventsOf('Raqqa was captured by the Syrian Democratic Forces in October.');
+  const e = events.find((x) => x.type === 'territory-captured');
+  assert.ok(e, JSON.stringify(events));
+  assert.deepEqual(e.actors, ['syrian-democratic-forces']);
+  assert.equal(e.place, 'raqqa');
+});
+
+test('without a date in the sentence the publication day stands in, and says so', () => {
+  const { events } = eventsOf('Russian airstrikes hit Idlib, killing at least 12 civilians.');
+  assert.equal(events.length, 1, JSON.stringify(events));
+  const e = events[0]!;
+  assert.equal(e.type, 'airstrike');
+  assert.deepEqual(e.actors, ['russian']);
+  assert.equal(e.date, '2017-10-15');
+  assert.match(e.source, /date=article/);
+  assert.deepEqual(e.casualties, { killed: { min: 12, max: null } });
+});
+
+test('generic killing names civilians: harm to civilians, not a clash', () => {
+  assert.deepEqual(types('Gunmen killed 16 civilians in a village near Kirkuk.'), ['civilian-harm']);
+  assert.deepEqual(types('Gunmen killed 16 soldiers near Kirkuk.'), ['armed-clash']);
+});
+
+test('negated, denied, modal, planned, feared, conditional and questioned triggers are not events', () => {
+  const none = [
+    'The army did not attack the town.',
+    'The ministry denied that its jets struck the hospital.',
+    'Mosul could be liberated within days.',
+    'Turkey would attack the Kurdish militia.',
+    'The city may be liberated tomorrow.',
+    'The coalition plans to launch an offensive on Raqqa.',
+    'The Iraqi army is expected to recapture Tal Afar.',
+    'Islamic State threatened to attack Baghdad.',
+    'The rebels vowed to retake Aleppo.',
+    'If the talks fail, the army will storm the city.',
+    'Did the army shell the village?',
+    'Fighters refused to surrender.',
+  ];
+  for (const s of none) assert.deepEqual(types(s), [], s);
+});
+
+test('the same triggers in plain reports are events', () => {
+  assert.deepEqual(types('The army attacked the town.'), ['armed-clash']);
+  assert.deepEqual(types('Israeli jets struck the hospital.'), ['armed-clash']);
+  assert.deepEqual(types('The Iraqi army recaptured Tal Afar.'), ['territory-captured']);
+  assert.deepEqual(types('Government forces shelled the village.'), ['shelling']);
+});

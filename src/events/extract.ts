@@ -1,0 +1,244 @@
+/**
+ * Typed events, sentence by sentence.
+ *
+ * A trigger (data/triggers.json: CAMEO verbs and a hand-kept list of the
+ * words of war news) makes an event unless its sentence is a question or the
+ * words before it void it: a negation ("did not attack"), a modal or an
+ * intention ("may be liberated", "vowed to attack"), a denial or a condition
+ * anywhere earlier in the sentence ("denied that", "if"). The event's roles
+ * come from the entities around the trigger, without a parser:
+ *   - actor: the nearest entity before the trigger that is not a place
+ *     written after a locative ("in Raqqa"); in the passive ("was captured
+ *     by the army") the entity after "by" is the actor and the subject the
+ *     target;
+ *   - targets: entities after the trigger up to an attribution ("..., the
+ *     army said"), places after a locative left out ("seized the town of
+ *     Mayadeen from Islamic State" -> Islamic State);
+ *   - place: the resolved place in the sentence nearest the trigger,
+ *     preferring one after a locative ("in/near/of X");
+ *   - date: the nearest time expression of the sentence that has a value,
+ *     else the publication day (noted in `source` as `date=article`);
+ *   - casualties: counts stated with killed/dead/wounded/injured.
+ * Generic violence (kill, shoot) only makes an event when the sentence has
+ * no more specific trigger, and becomes harm to civilians when the sentence
+ * names civilians. One event per type and sentence: the most confident.
+ */
+import type { Doc, Entity, NewsEvent, Place, Sentence, TimeExpression, Token } from '../core/doc.js';
+import cues from './data/cues.json' with { type: 'json' };
+import { casualtiesIn } from './casualties.js';
+import { findTriggers, lemmatise, TRIGGERS, type TriggerMatch, type Triggers } from './triggers.js';
+
+export const EVENT_SOURCE = 'events-v1';
+
+const set = (words: readonly string[]) => new Set(words);
+const NEGATORS = set(cues.negators);
+const NEAR_NEGATORS = set(cues.nearNegators);
+const MODALS = set(cues.modals);
+const INTENTIONS = set(cues.intentions);
+const NEED_TO = set(cues.needTo);
+const DENIALS = set(cues.denials);
+const CONDITIONALS = set(cues.conditionals);
+const BREAKS = set(cues.clauseBreaks);
+const BE = set(cues.beForms);
+const BY = set(cues.agentPrepositions);
+const LOCATIVES = set(cues.locatives);
+const PREPOSITIONS = set(cues.prepositions);
+const ARTICLES = new Set(['the', 'a', 'an']);
+const ATTRIBUTION = set(cues.attribution);
+const CIVILIANS = set(cues.civilians);
+const MILITARY = set(cues.militaryHeads);
+
+/** Entity types that can act or be acted on. */
+const PARTY_TYPES = new Set(['ORG', 'GPE', 'NORP', 'PERSON']);
+/** How far back a negation or modal reaches inside its clause, in tokens. */
+const LOOK_BACK = 6;
+const NEAR = 2;
+
+/** The layers the extractor reads. */
+export type EventInput = Pick<Doc, 'text' | 'sentences' | 'tokens' | 'entities' | 'places' | 'dates' | 'meta'>;
+
+interface SentenceMention {
+  readonly start: number;
+  readonly end: number;
+  readonly entity: Entity;
+  /** Index of the mention's first token in the sentence's tokens. */
+  readonly first: number;
+  /** Index after its last token. */
+  readonly last: number;
+  /** Lower-case word before the mention and its article, '' at the start. */
+  readonly before: string;
+}
+
+/** Lower-case form of a token; upper-case words ("IS", "US") keep their case so they never read as "is"/"us". */
+const word = (t: Token | undefined): string => (t === undefined ? '' : t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{L}/u.test(t.text) ? t.text : t.text.toLowerCase());
+
+/** Why a trigger does not make an event, or null when it does. */
+export function voidedBy(tokens: readonly Token[], first: number, triggers: Triggers = TRIGGERS): string | null {
+  const words = tokens.map(word);
+  const t = words[first]!.toLowerCase();
+  if (words[first - 1] === 'to' && !t.endsWith('ing') && lemmatise(t, triggers) === t) return 'infinitive';
+  for (let k = first - 1; k >= 0; k--) {
+    const w = words[k]!;
+    if (DENIALS.has(w)) return `denial:${w}`;
+    if (CONDITIONALS.has(w)) return `condition:${w}`;
+  }
+  for (let k = first - 1; k >= Math.max(0, first - LOOK_BACK); k--) {
+    const w = words[k]!;
+    if (BREAKS.has(w)) break;
+    if (NEGATORS.has(w)) return `negation:${w}`;
+    if (NEAR_NEGATORS.has(w) && first - k <= NEAR) return `negation:${w}`;
+    if (MODALS.has(w)) return `modal:${w}`;
+    if (NEED_TO.has(w) ? words[k + 1] === 'to' : INTENTIONS.has(w)) return `intention:${w}`;
+  }
+  return null;
+}
+
+/** A question ends with a question mark, perhaps inside closing quotes. */
+export const isQuestion = (s: Sentence): boolean => /\?["'”’)\]]*\s*$/.test(s.text);
+
+/** The trigger is a participle after a form of "be" ("was captured", "were killed"). */
+function isPassive(tokens: readonly Token[], m: TriggerMatch): boolean {
+  const t = tokens[m.first]!.text.toLowerCase();
+  const participle = /(?:ed|en)$/.test(t) || (TRIGGERS.forms.has(t) && !/(?:s|ing)$/.test(t));
+  if (!participle) return false;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 3); k--) {
+    const w = word(tokens[k]);
+    if (BE.has(w)) return true;
+    if (!/ly$/.test(w) && w !== 'also' && w !== 'reportedly') return false;
+  }
+  return false;
+}
+
+function mentionsIn(sentence: Sentence, tokens: readonly Token[], entities: readonly Entity[]): SentenceMention[] {
+  const out: SentenceMention[] = [];
+  for (const entity of entities) {
+    for (const m of entity.mentions) {
+      if (m.start < sentence.start || m.end > sentence.end) continue;
+      const first = tokens.findIndex((t) => t.end > m.start);
+      if (first < 0) continue;
+      let last = first;
+      while (last < tokens.length && tokens[last]!.start < m.end) last++;
+      // The word before, past articles: "by the army" and "in the city of X" read "by" and "of".
+      let b = first - 1;
+      while (b >= 0 && ARTICLES.has(word(tokens[b]))) b--;
+      out.push({ start: m.start, end: m.end, entity, first, last, before: b >= 0 ? word(tokens[b]) : '' });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The id an actor mention stands for. A demonym before an armed-force word
+ * ("Syrian troops") is the force itself when the article names one whose
+ * name or alias is the demonym and that word or "army" ("Syrian Army").
+ */
+function partyId(m: SentenceMention, tokens: readonly Token[], entities: readonly Entity[]): string {
+  if (m.entity.type !== 'NORP') return m.entity.id;
+  const head = word(tokens[m.last]);
+  if (!MILITARY.has(head)) return m.entity.id;
+  const wanted = new Set([`${m.entity.name} ${head}`, `${m.entity.name} army`].map((s) => s.toLowerCase()));
+  const force = entities.find((e) => e.type === 'ORG' && [e.name, ...e.aliases].some((a) => wanted.has(a.toLowerCase())));
+  return force ? force.id : m.entity.id;
+}
+
+interface Roles {
+  readonly actors: string[];
+  readonly targets: string[];
+}
+
+function rolesOf(tokens: readonly Token[], m: TriggerMatch, mentions: readonly SentenceMention[], placeIds: ReadonlySet<string>, entities: readonly Entity[]): Roles {
+  const words = tokens.map(word);
+  const isLocatedPlace = (x: SentenceMention) => placeIds.has(x.entity.id) && LOCATIVES.has(x.before);
+  const parties = mentions.filter((x) => PARTY_TYPES.has(x.entity.type));
+  // A place after any preposition is where or what, not who ("the battle for Raqqa").
+  const subject = [...parties].reverse().find((x) => x.last <= m.first && !(placeIds.has(x.entity.id) && PREPOSITIONS.has(x.before)));
+  // Entities after the trigger, up to an attribution ("..., the army said").
+  let stop = tokens.length;
+  for (let k = m.last; k < tokens.length; k++) if (ATTRIBUTION.has(words[k]!)) { stop = k; break; }
+  const after = parties.filter((x) => x.first >= m.last && x.first < stop);
+  const agentAt = (x: SentenceMention) => BY.has(x.before) || (m.entry.swap === true && words[m.last - 1] === 'to' && x.before === 'to');
+  const agent = after.find((x) => agentAt(x) && x.first - m.last <= 4);
+  const passive = isPassive(tokens, m) || m.entry.swap === true;
+  const id = (x: SentenceMention) => partyId(x, tokens, entities);
+  let actors: string[];
+  let targets: string[];
+  if (passive) {
+    actors = agent ? [id(agent)] : [];
+    targets = subject ? [id(subject)] : [];
+  } else {
+    actors = subject ? [id(subject)] : agent ? [id(agent)] : [];
+    targets = after.filter((x) => x !== agent && !isLocatedPlace(x)).map(id);
+  }
+  targets = [...new Set(targets.filter((t) => !actors.includes(t)))].slice(0, 3);
+  return { actors, targets };
+}
+
+function placeOf(m: TriggerMatch, tokens: readonly Token[], mentions: readonly SentenceMention[], places: ReadonlyMap<string, Place>, taken: readonly string[]): string | null {
+  const at = tokens[m.first]!.start;
+  let best: { id: string; score: number } | null = null;
+  for (const x of mentions) {
+    if (!places.has(x.entity.id) || taken.includes(x.entity.id)) continue;
+    const distance = Math.abs(x.start - at);
+    const score = LOCATIVES.has(x.before) ? distance * 0.3 : distance;
+    if (!best || score < best.score) best = { id: x.entity.id, score };
+  }
+  return best?.id ?? null;
+}
+
+function dateOf(m: TriggerMatch, tokens: readonly Token[], dates: readonly TimeExpression[], publishedAt: string | null): { value: string | null; note: string } {
+  const at = tokens[m.first]!.start;
+  const own = dates.filter((d) => d.value !== null).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  if (own) return { value: own.value, note: `date=${own.grain}` };
+  const day = publishedAt ? /^\d{4}-\d{2}-\d{2}/.exec(publishedAt)?.[0] : undefined;
+  return day ? { value: day, note: 'date=article' } : { value: null, note: 'date=none' };
+}
+
+const round = (n: number) => Number(n.toFixed(3));
+
+/** The events of one sentence. */
+export function sentenceEvents(doc: EventInput, sentence: Sentence, tokens: readonly Token[], triggers: Triggers = TRIGGERS): NewsEvent[] {
+  if (tokens.length === 0 || isQuestion(sentence)) return [];
+  const found = findTriggers(tokens, triggers).filter((m) => voidedBy(tokens, m.first, triggers) === null);
+  if (found.length === 0) return [];
+  const specific = found.some((m) => !m.entry.generic);
+  const kept = found.filter((m) => !m.entry.generic || !specific);
+  const places = new Map(doc.places.map((p) => [p.entity, p]));
+  const placeIds = new Set(places.keys());
+  const mentions = mentionsIn(sentence, tokens, doc.entities);
+  const dates = doc.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+  const casualties = casualtiesIn(tokens);
+  const civilians = tokens.some((t) => CIVILIANS.has(t.text.toLowerCase()));
+  const best = new Map<string, NewsEvent>();
+  for (const m of kept) {
+    const type = m.entry.generic && civilians ? 'civilian-harm' : m.entry.type;
+    const { actors, targets } = rolesOf(tokens, m, mentions, placeIds, doc.entities);
+    const place = placeOf(m, tokens, mentions, places, actors);
+    const date = dateOf(m, tokens, dates, doc.meta.publishedAt);
+    const confidence = Math.min(0.95, 0.25 + 0.45 * m.entry.strength + (actors.length > 0 ? 0.15 : 0) + (place ? 0.1 : 0) + (date.note === 'date=article' || date.note === 'date=none' ? 0 : 0.05));
+    const event: NewsEvent = {
+      type,
+      date: date.value,
+      place,
+      actors,
+      targets,
+      casualties,
+      sentence: { start: sentence.start, end: sentence.end },
+      source: `${EVENT_SOURCE}:${m.entry.source}:${date.note}`,
+      confidence: round(confidence),
+    };
+    const prior = best.get(type);
+    if (!prior || event.confidence > prior.confidence) best.set(type, event);
+  }
+  return [...best.values()];
+}
+
+/** Every event of a document, in sentence order. */
+export function extractEvents(doc: EventInput, triggers: Triggers = TRIGGERS): NewsEvent[] {
+  const bySentence = new Map<number, Token[]>();
+  for (const t of doc.tokens) {
+    const list = bySentence.get(t.sentence);
+    if (list) list.push(t);
+    else bySentence.set(t.sentence, [t]);
+  }
+  return doc.sentences.flatMap((s) => sentenceEvents(doc, s, bySentence.get(s.index) ?? [], triggers));
+}
