@@ -42,6 +42,7 @@ const SPEECH = alternation(words.speechVerbs);
 const CLAUSE = alternation(words.clauseVerbs);
 const ANONYMOUS_HEADS = new Set(words.anonymousHeads);
 const ANONYMOUS_MARKERS = new RegExp(`\\b(?:${alternation(words.anonymousMarkers)})\\b`, 'i');
+const PERSON_TITLES = new Set(cues.lowerTitles);
 const TITLE_NOUNS = new Set([...cues.lowerTitles, ...words.anonymousHeads]);
 const STATEMENT_HEADS = new Set(['statement', 'report', 'reports', 'figures', 'media']);
 const PRONOUNS = words.pronouns as Record<string, string>;
@@ -223,6 +224,12 @@ function readSpeaker(text: string, start: number, end: number, history: History,
     const b = body[body.length - 1]!;
     return { speaker: b.entity.name, speakerEntity: b.entity.id, type: b.entity.type, mention, role: null, anonymous: false, resolved: 'name' };
   }
+  // "the source": the unnamed source described before ("an unnamed source in Moscow's ... circles").
+  if (/^the\s/i.test(phrase) && ANONYMOUS_HEADS.has(head) && !PERSON_TITLES.has(head)) {
+    const earlier = history.speakers.filter((x) => x.at < start && x.speaker.anonymous && new RegExp(`\\b${head}\\b`, 'i').test(x.speaker.speaker ?? ''));
+    const last = earlier[earlier.length - 1];
+    if (last) return { ...last.speaker, mention };
+  }
   // "the spokesman", "the US scholar": a definite description of someone named before.
   if (/^the\s/i.test(phrase) && TITLE_NOUNS.has(head) && !/s$/.test(head)) {
     // The last speaker with that title, else the last named person who spoke.
@@ -297,7 +304,7 @@ export function extractQuotes(input: AttributionInput): Quote[] {
 
   const push = (q: Omit<Quote, 'source'>, sp: Speaker) => {
     quotes.push({ ...q, source: 'quotes-v1', order: q.start });
-    if (sp.speakerEntity) history.speakers.push({ speaker: sp, at: Math.min(q.start, sp.mention?.start ?? q.start) });
+    if (sp.speakerEntity || sp.anonymous) history.speakers.push({ speaker: sp, at: Math.min(q.start, sp.mention?.start ?? q.start) });
   };
 
   // Direct quotations, in text order.
