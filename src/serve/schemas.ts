@@ -176,8 +176,22 @@ const placeSchema = {
     lon: { type: 'number' },
     country: { type: 'string' },
     kind: { type: 'string' },
+    gazetteerName: { type: 'string' },
+    admin1: { type: 'string' },
+    runnerUp: {
+      type: ['object', 'null'],
+      additionalProperties: true,
+      properties: { gazetteerId: { type: 'string' }, name: { type: 'string' }, lat: { type: 'number' }, lon: { type: 'number' }, country: { type: 'string' }, confidence: { type: 'number' } },
+    },
+    evidence: stringList,
     ...provenance,
   },
+} as const;
+
+const geoFocusSchema = {
+  type: ['object', 'null'],
+  additionalProperties: true,
+  properties: { country: { type: 'string' }, admin1: nullableString, confidence: { type: 'number' } },
 } as const;
 
 const dateSchema = {
@@ -206,6 +220,10 @@ const quoteSchema = {
     speakerEntity: nullableString,
     anonymous: { type: 'boolean' },
     cue: nullableString,
+    role: nullableString,
+    speakerMention: { ...span, type: ['object', 'null'] },
+    cueSpan: { ...span, type: ['object', 'null'] },
+    via: stringList,
     ...provenance,
   },
 } as const;
@@ -279,6 +297,7 @@ export const articleRecordSchema = {
     },
     entities: { type: 'array', items: entitySchema },
     places: { type: 'array', items: placeSchema },
+    geoFocus: geoFocusSchema,
     dates: { type: 'array', items: dateSchema },
     quotes: { type: 'array', items: quoteSchema },
     claims: { type: 'array', items: claimSchema },
