@@ -74,6 +74,8 @@ interface Story {
   readonly articles: string[];
   /** Summed TF-IDF vectors of the articles (weights at the time each arrived). */
   readonly centroid: Map<string, number>;
+  /** Squared length of the centroid, kept up to date as articles join. */
+  centroidNorm2: number;
   readonly entities: Map<string, number>;
   readonly places: Map<string, number>;
   readonly titleWords: Map<string, number>;
@@ -153,17 +155,15 @@ export class StoryClusterer {
   }
 
   private newStory(): Story {
-    const story: Story = { index: this.stories.length, articles: [], centroid: new Map(), entities: new Map(), places: new Map(), titleWords: new Map(), first: null, last: null, indexed: new Set() };
+    const story: Story = { index: this.stories.length, articles: [], centroid: new Map(), centroidNorm2: 0, entities: new Map(), places: new Map(), titleWords: new Map(), first: null, last: null, indexed: new Set() };
     this.stories.push(story);
     return story;
   }
 
   private resemblance(story: Story, vector: ReadonlyMap<string, number>, entities: ReadonlySet<string>, places: ReadonlySet<string>, titleWords: ReadonlySet<string>, when: number | null): number {
     let dot = 0;
-    let centroidNorm = 0;
-    for (const v of story.centroid.values()) centroidNorm += v * v;
     for (const [w, v] of vector) dot += v * (story.centroid.get(w) ?? 0);
-    const cosine = centroidNorm > 0 ? dot / Math.sqrt(centroidNorm) : 0;
+    const cosine = story.centroidNorm2 > 0 ? dot / Math.sqrt(story.centroidNorm2) : 0;
     const share = (mine: ReadonlySet<string>, theirs: ReadonlyMap<string, number>) => {
       if (mine.size === 0) return 0;
       let shared = 0;
@@ -182,7 +182,11 @@ export class StoryClusterer {
   private absorb(story: Story, id: string, vector: ReadonlyMap<string, number>, entities: ReadonlySet<string>, places: ReadonlySet<string>, titleWords: ReadonlySet<string>, when: number | null): void {
     story.articles.push(id);
     this.storyOf.set(id, story.index);
-    for (const [w, v] of vector) story.centroid.set(w, (story.centroid.get(w) ?? 0) + v);
+    for (const [w, v] of vector) {
+      const before = story.centroid.get(w) ?? 0;
+      story.centroid.set(w, before + v);
+      story.centroidNorm2 += 2 * before * v + v * v;
+    }
     for (const e of entities) story.entities.set(e, (story.entities.get(e) ?? 0) + 1);
     for (const p of places) story.places.set(p, (story.places.get(p) ?? 0) + 1);
     for (const t of titleWords) story.titleWords.set(t, (story.titleWords.get(t) ?? 0) + 1);
