@@ -5,10 +5,7 @@
 import type { Quote } from '../core/doc.js';
 import type { Stage } from '../core/stage.js';
 import { extractQuotes } from './quotes.js';
-import { splitSentences } from '../nlp/sentences.js';
-import { tokenize } from '../nlp/tokens.js';
-import { recognizeEntities } from '../nlp/recognizer.js';
-import { resolveMentions } from '../resolve/entities.js';
+import { entitiesOfText } from '../resolve/text.js';
 
 export const quotesStage: Stage = {
   name: 'quotes',
@@ -19,7 +16,6 @@ export const quotesStage: Stage = {
 
 /** Quotes of a plain text, offsets into it (no cleaning): sentences, entities, then attribution. */
 export function analyzeQuotes(text: string): Quote[] {
-  const sentences = splitSentences(text);
-  const entities = resolveMentions(text, recognizeEntities(text, tokenize(text, sentences)));
+  const { sentences, entities } = entitiesOfText(text);
   return extractQuotes({ text, sentences, entities });
 }

@@ -12,10 +12,7 @@ import { loadGazetteer } from './gazetteer.js';
 import type { Gazetteer } from './gazetteer.js';
 import { resolvePlaces } from './resolve.js';
 import type { GeoResult, ToponymInput } from './resolve.js';
-import { splitSentences } from '../nlp/sentences.js';
-import { tokenize } from '../nlp/tokens.js';
-import { recognizeEntities } from '../nlp/recognizer.js';
-import { resolveMentions } from '../resolve/entities.js';
+import { entitiesOfText } from '../resolve/text.js';
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 
@@ -92,9 +89,8 @@ export const geocodeStage: Stage = {
  * gold spans point into the raw text.
  */
 export function analyzeText(text: string): { places: Map<string, Place>; mentions: { start: number; end: number; entity: string }[] } {
-  const tokens = tokenize(text, splitSentences(text));
   const gazetteer = loadGazetteer();
-  const entities = retypeKnownPlaces(resolveMentions(text, recognizeEntities(text, tokens)), gazetteer);
+  const entities = retypeKnownPlaces(entitiesOfText(text).entities, gazetteer);
   const { places } = geocode(text, entities, gazetteer);
   const placeOf = new Map(places.map((p) => [p.entity, p]));
   const mentions = entities.filter((e) => PLACE_TYPES.has(e.type)).flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id })));

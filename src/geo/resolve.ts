@@ -27,6 +27,7 @@
  */
 import type { GeoFocus } from '../core/doc.js';
 import type { Gazetteer, GazetteerRecord, PlaceKind } from './gazetteer.js';
+import { foldName } from './names.js';
 
 /** A place name of the article: one entity, with every form and mention it has. */
 export interface ToponymInput {
@@ -178,17 +179,11 @@ interface Prepared {
   readonly cityAdmins: ReadonlySet<string>;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
-
 function candidatesFor(gazetteer: Gazetteer, names: readonly string[]): { candidates: Candidate[]; typeKinds: readonly PlaceKind[] | null } {
   let typeKinds: readonly PlaceKind[] | null = null;
   const byIndex = new Map<number, Candidate>();
   const add = (record: GazetteerRecord, name: string, fuzzyCost: number) => {
-    const primary = fold(record.name) === fold(name);
+    const primary = foldName(record.name) === foldName(name);
     const seen = byIndex.get(record.index);
     if (!seen || (primary && !seen.primary) || fuzzyCost < seen.fuzzyCost) byIndex.set(record.index, { record, primary: primary || (seen?.primary ?? false), fuzzyCost: Math.min(fuzzyCost, seen?.fuzzyCost ?? fuzzyCost) });
   };
