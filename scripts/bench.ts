@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { readInputs } from '../src/ingest/index.js';
 import { analyzeRaw } from '../src/pipeline/index.js';
 import nlp from 'compromise';
+import { toRecord } from '../src/core/record.js';
+import { clusterArticle } from '../src/stories/article.js';
+import { TwoLevelClusterer } from '../src/stories/cluster.js';
 
 /** Our stages that do the same work as the peer: sentences, tokens, entities. */
 const NLP_STAGES = ['sentences', 'tokens', 'ner', 'resolve-entities'];
@@ -39,6 +42,11 @@ async function main(): Promise<void> {
   let peerEntities = 0;
   let peerSentences = 0;
   let ourEntities = 0;
+  // Story placement, in arrival order, measured per block of 500 articles:
+  // its cost must follow the stories an article resembles, not the store size.
+  const clusterer = new TwoLevelClusterer();
+  let clusterMs = 0;
+  const blocks: { articles: number; ms: number; scored: number; stories: number }[] = [];
   const t0 = performance.now();
   let tRead = performance.now();
   for await (const item of readInputs(corpora)) {
@@ -56,6 +64,16 @@ async function main(): Promise<void> {
         peerSentences += parsed.sentences().length;
         peerEntities += parsed.people().length + parsed.places().length + parsed.organizations().length;
         peerMs += performance.now() - tp;
+        const tc = performance.now();
+        const record = toRecord(doc);
+        clusterer.add(clusterArticle(record));
+        const spent = performance.now() - tc;
+        clusterMs += spent;
+        const block = blocks[Math.floor((articles - 1) / 500)] ?? (blocks[Math.floor((articles - 1) / 500)] = { articles: 0, ms: 0, scored: 0, stories: 0 });
+        block.articles++;
+        block.ms += spent;
+        block.scored += clusterer.lastCandidates;
+        block.stories = clusterer.events.storyCount + clusterer.storylines.storyCount;
       } catch {
         failed++;
       }
@@ -63,7 +81,7 @@ async function main(): Promise<void> {
     if (articles % 200 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
     tRead = performance.now();
   }
-  const totalMs = performance.now() - t0 - peerMs;
+  const totalMs = performance.now() - t0 - peerMs - clusterMs;
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -84,6 +102,12 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|');
   console.log(`| newsgraph (${NLP_STAGES.join(', ')}) | ${ourNlpMs.toFixed(0)} | ${Math.round(words / (ourNlpMs / 1000)).toLocaleString('en-US')} | ${ourEntities} | 1.00 |`);
   console.log(`| compromise ${nlpVersion()} (sentences, people, places, organizations) | ${peerMs.toFixed(0)} | ${Math.round(words / (peerMs / 1000)).toLocaleString('en-US')} | ${peerEntities} | ${(ourNlpMs / peerMs).toFixed(2)} (newsgraph is ${(peerMs / ourNlpMs).toFixed(1)}x faster) |`);
+  console.log('');
+  console.log('Story placement (events + storylines), per block of arrivals; a full scan would score every story in the store:');
+  console.log('| articles | ms per article | stories scored per article | stories in the store (both levels) |');
+  console.log('|---|---|---|---|');
+  blocks.forEach((b, i) => console.log(`| ${i * 500 + 1}–${i * 500 + b.articles} | ${(b.ms / b.articles).toFixed(2)} | ${(b.scored / b.articles).toFixed(1)} | ${b.stories} |`));
+  console.log(`total placement time ${(clusterMs / 1000).toFixed(2)} s, not counted in articles/s above`);
   console.log('');
   console.log('| stage | ms | share |');
   console.log('|---|---|---|');

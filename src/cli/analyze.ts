@@ -3,6 +3,7 @@ import { analyzeRaw, PIPELINE_VERSION } from '../pipeline/index.js';
 import { toRecord } from '../core/record.js';
 import type { Doc } from '../core/doc.js';
 import { openStore } from '../store/index.js';
+import { placeQuietly } from './stories.js';
 import type { Store } from '../store/store.js';
 import { diagnose, errorMessage, writeLine } from './io.js';
 
@@ -49,6 +50,7 @@ export async function analyzeCommand(inputs: string[], opts: { json?: boolean; d
       if (store) await store.put(doc);
       await writeLine(process.stdout, opts.json ? JSON.stringify(toRecord(doc)) : humanLine(doc));
     }
+    if (store) await placeQuietly(store);
   } finally {
     await store?.close();
   }

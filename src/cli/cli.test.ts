@@ -143,3 +143,30 @@ test('analyze: a reader that stops early is not an error', { skip: !built }, asy
   assert.equal(code, 0, stderr);
   assert.doesNotMatch(stderr, /internal error|EPIPE/);
 });
+
+test('stories: every ingested seed is in one storyline, listed per the contract; one story reads as text', { skip: !haveSeeds || !built }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ng-cli-'));
+  try {
+    const db = join(dir, 'seeds.db');
+    const ingest = run(['ingest', seeds, '--db', db]);
+    assert.equal(ingest.code, 0, ingest.stderr);
+    const list = run(['stories', '--db', db, '--json']);
+    assert.equal(list.code, 0, list.stderr);
+    const stories = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown> & { id: string; articles: string[]; events: { articles: string[] }[]; outlets: { domain: string; terms: Record<string, number> }[] });
+    assert.equal(stories.length, 1);
+    const s = stories[0]!;
+    for (const key of ['id', 'title', 'articles', 'start', 'end', 'events', 'summary', 'timeline', 'entities', 'places', 'claims', 'outlets']) assert.ok(key in s, key);
+    assert.equal(s.articles.length, 5);
+    assert.equal(s.events.flatMap((e) => e.articles).length, 5, 'every article in exactly one event');
+    assert.ok((s.outlets.find((o) => o.domain === 'sputniknews.com')?.terms['Daesh'] ?? 0) >= 5);
+    const text = run(['story', s.id, '--db', db]);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /CONFLICTING FIGURES[\s\S]*3000–4500[\s\S]*≥9000/);
+    assert.match(text.stdout, /Sputnik \(sputniknews\.com\): 1 article, \d+% anonymous sources/);
+    const missing = run(['story', 'no-such-story', '--db', db]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no-such-story: no such story/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

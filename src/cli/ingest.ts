@@ -2,6 +2,7 @@ import { readInputs } from '../ingest/index.js';
 import { analyzeRaw, PIPELINE_VERSION } from '../pipeline/index.js';
 import { diagnose, errorMessage, withStore } from './io.js';
 import { Progress } from './progress.js';
+import { placeQuietly } from './stories.js';
 
 const storeOptions = { pipelineVersion: PIPELINE_VERSION };
 
@@ -29,6 +30,7 @@ export async function ingestCommand(inputs: string[], opts: { db: string }): Pro
           progress.fail(item.raw.input, errorMessage(err), true);
         }
       }
+      await placeQuietly(store);
       process.stdout.write(progress.summary());
       const c = progress.counts;
       return c.read - c.failed > 0 ? 0 : 2;
@@ -53,6 +55,9 @@ export async function reprocessCommand(opts: { db: string }): Promise<number> {
           diagnose(raw.input, `re-processing failed: ${errorMessage(err)}`);
         }
       }
+      // Entities and places may have changed: the stories are clustered again from scratch.
+      await store.clearStories();
+      await placeQuietly(store);
       process.stdout.write(`reprocessed ${done} articles, ${failed} failed\n`);
       return failed > 0 && done === 0 ? 2 : 0;
     },

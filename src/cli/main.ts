@@ -3,6 +3,7 @@ import { analyzeCommand } from './analyze.js';
 import { ingestCommand, reprocessCommand } from './ingest.js';
 import { searchCommand } from './search.js';
 import { serveCommand } from './serve.js';
+import { storiesCommand, storyCommand } from './stories.js';
 
 const DEFAULT_DB = process.env.NEWSGRAPH_DB ?? 'newsgraph.db';
 
@@ -48,6 +49,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'JSON Lines output')
     .action(async (query: string, opts: { db: string; limit: string; json?: boolean }) => {
       exitCode = await searchCommand(query, opts);
+    });
+
+  program
+    .command('stories')
+    .description('List the storylines of the stored articles, newest activity first')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--json', 'JSON Lines, one storyline per line (see CONTRACT.md)')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      exitCode = await storiesCommand(opts);
+    });
+
+  program
+    .command('story')
+    .description('Show one storyline: summary, events, timeline, conflicting figures, outlets, claims')
+    .argument('<id>', 'storyline id (from `newsgraph stories`)')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--json', 'the storyline as one JSON object')
+    .action(async (id: string, opts: { db: string; json?: boolean }) => {
+      exitCode = await storyCommand(id, opts);
     });
 
   program

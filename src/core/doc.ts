@@ -231,6 +231,8 @@ export interface NewsEvent extends Provenance {
   readonly targets: readonly string[];
   readonly casualties: Readonly<Record<string, { min: number | null; max: number | null }>> | null;
   readonly sentence: { readonly start: number; readonly end: number };
+  /** The words that name the act ("seized", "pulled out of"): the outlet's own word for it. */
+  readonly trigger?: Span;
 }
 
 /** A MinHash signature of the normalised body, for near-duplicate detection. */

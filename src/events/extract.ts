@@ -23,7 +23,7 @@
  * no more specific trigger, and becomes harm to civilians when the sentence
  * names civilians. One event per type and sentence: the most confident.
  */
-import type { Doc, Entity, NewsEvent, Place, Sentence, TimeExpression, Token } from '../core/doc.js';
+import type { Doc, Entity, NewsEvent, Place, Sentence, Span, TimeExpression, Token } from '../core/doc.js';
 import cues from './data/cues.json' with { type: 'json' };
 import { casualtiesIn } from './casualties.js';
 import { findTriggers, lemmatise, TRIGGERS, type TriggerMatch, type Triggers } from './triggers.js';
@@ -195,6 +195,13 @@ function dateOf(m: TriggerMatch, tokens: readonly Token[], dates: readonly TimeE
 
 const round = (n: number) => Number(n.toFixed(3));
 
+/** The trigger's words as written. */
+function triggerSpan(text: string, tokens: readonly Token[], m: TriggerMatch): Span {
+  const start = tokens[m.first]!.start;
+  const end = tokens[m.last - 1]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
 /** The events of one sentence. */
 export function sentenceEvents(doc: EventInput, sentence: Sentence, tokens: readonly Token[], triggers: Triggers = TRIGGERS): NewsEvent[] {
   if (tokens.length === 0 || isQuestion(sentence)) return [];
@@ -223,6 +230,7 @@ export function sentenceEvents(doc: EventInput, sentence: Sentence, tokens: read
       targets,
       casualties,
       sentence: { start: sentence.start, end: sentence.end },
+      trigger: triggerSpan(doc.text, tokens, m),
       source: `${EVENT_SOURCE}:${m.entry.source}:${date.note}`,
       confidence: round(confidence),
     };

@@ -11,7 +11,7 @@ import { estimateJaccard, fingerprint, isNearDuplicate, lshBandKeys } from '../c
 import { migrateToLatest } from './migrations.js';
 import { parseMarkedSnippet, parseSearchQuery } from './query.js';
 import { decodeSignature, encodeSignature, type Database, type StoreDialect, type SummaryRow } from './schema.js';
-import type { ArticleSummary, ListQuery, Page, PutResult, SearchHit, Store, StoredArticle } from './store.js';
+import type { ArticleSummary, ListQuery, Page, PutResult, SearchHit, Store, StoredArticle, StoryMember } from './store.js';
 
 export interface StoreOptions {
   /** Recorded with each article so that articles from an older pipeline can be found and re-processed. */
@@ -402,6 +402,65 @@ export class KyselyStore implements Store {
         ).n,
       );
     return { articles: await count('articles'), duplicates: await count('duplicates'), raws: await count('raw_inputs') };
+  }
+
+  async records(ids: readonly string[]): Promise<ArticleRecord[]> {
+    const byId = new Map<string, ArticleRecord>();
+    // Chunked: databases cap the number of bound parameters.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.selectFrom('articles').select(['id', 'record']).where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const row of rows) byId.set(row.id, JSON.parse(row.record) as ArticleRecord);
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async unplacedArticles(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('articles as a')
+      .leftJoin('story_members as m', 'm.article_id', 'a.id')
+      .select('a.id')
+      .where('m.article_id', 'is', null)
+      .orderBy('a.seq')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async storyState(): Promise<string | null> {
+    const row = await this.db.selectFrom('story_state').select('state').where('name', '=', 'stories').executeTakeFirst();
+    return row?.state ?? null;
+  }
+
+  async saveStories(state: string, placed: readonly StoryMember[]): Promise<void> {
+    await this.dialect.writeTransaction(this.db, async (trx) => {
+      const at = now();
+      await trx.deleteFrom('story_state').where('name', '=', 'stories').execute();
+      await trx.insertInto('story_state').values({ name: 'stories', state, updated_at: at }).execute();
+      for (let i = 0; i < placed.length; i += 200) {
+        const rows = placed.slice(i, i + 200).map((m) => ({ article_id: m.article, event_id: m.event, storyline_id: m.storyline, assigned_at: at }));
+        await trx
+          .insertInto('story_members')
+          .values(rows)
+          .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ event_id: eb.ref('excluded.event_id'), storyline_id: eb.ref('excluded.storyline_id'), assigned_at: eb.ref('excluded.assigned_at') })))
+          .execute();
+      }
+    });
+  }
+
+  async storyMembers(): Promise<StoryMember[]> {
+    const rows = await this.db
+      .selectFrom('story_members as m')
+      .innerJoin('articles as a', 'a.id', 'm.article_id')
+      .select(['m.article_id', 'm.event_id', 'm.storyline_id'])
+      .orderBy('a.seq')
+      .execute();
+    return rows.map((r) => ({ article: r.article_id, event: r.event_id, storyline: r.storyline_id }));
+  }
+
+  async clearStories(): Promise<void> {
+    await this.dialect.writeTransaction(this.db, async (trx) => {
+      await trx.deleteFrom('story_members').execute();
+      await trx.deleteFrom('story_state').execute();
+    });
   }
 
   async close(): Promise<void> {

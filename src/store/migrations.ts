@@ -87,9 +87,31 @@ function initialSchema(dialect: StoreDialect): Migration {
   };
 }
 
+/** Stories: the clusterer's saved state, and each article's event and storyline. */
+const storiesSchema: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema
+      .createTable('story_state')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('story_members')
+      .addColumn('article_id', 'text', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('storyline_id', 'text', (c) => c.notNull())
+      .addColumn('assigned_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('story_members_event').on('story_members').column('event_id').execute();
+    await db.schema.createIndex('story_members_storyline').on('story_members').column('storyline_id').execute();
+  },
+};
+
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initialSchema(dialect),
+    '0002_stories': storiesSchema,
   };
 }
 

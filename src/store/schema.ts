@@ -77,11 +77,28 @@ export interface LshBandsTable {
   article_id: string;
 }
 
+/** Saved state of the story clusterer (one row, name 'stories'), JSON. */
+export interface StoryStateTable {
+  name: string;
+  state: string;
+  updated_at: string;
+}
+
+/** The event and storyline each article belongs to. */
+export interface StoryMembersTable {
+  article_id: string;
+  event_id: string;
+  storyline_id: string;
+  assigned_at: string;
+}
+
 export interface Database {
   raw_inputs: RawInputsTable;
   articles: ArticlesTable;
   duplicates: DuplicatesTable;
   lsh_bands: LshBandsTable;
+  story_state: StoryStateTable;
+  story_members: StoryMembersTable;
 }
 
 /** The article columns that make an `ArticleSummary`. */

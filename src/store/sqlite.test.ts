@@ -47,9 +47,9 @@ test('a database file is in WAL mode with the schema migrated once', async () =>
   try {
     assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
     const applied = raw.prepare('select name from kysely_migration').all() as { name: string }[];
-    assert.deepEqual(applied.map((m) => m.name), ['0001_initial']);
+    assert.deepEqual(applied.map((m) => m.name), ['0001_initial', '0002_stories']);
     const tables = (raw.prepare("select name from sqlite_master where type in ('table', 'view')").all() as { name: string }[]).map((t) => t.name);
-    for (const name of ['articles', 'raw_inputs', 'duplicates', 'lsh_bands', 'articles_fts']) assert.ok(tables.includes(name), name);
+    for (const name of ['articles', 'raw_inputs', 'duplicates', 'lsh_bands', 'articles_fts', 'story_state', 'story_members']) assert.ok(tables.includes(name), name);
   } finally {
     raw.close();
   }

@@ -36,7 +36,25 @@ export interface Store {
    */
   replace(id: string, doc: Doc): Promise<void>;
   counts(): Promise<{ articles: number; duplicates: number; raws: number }>;
+  /** Full records of these articles (unknown ids are left out), in the order given. */
+  records(ids: readonly string[]): Promise<ArticleRecord[]>;
+  /** Articles not yet placed in a story, in stored (arrival) order. */
+  unplacedArticles(): Promise<string[]>;
+  /** The story clusterer's saved state (JSON), or null before the first article is placed. */
+  storyState(): Promise<string | null>;
+  /** Saves the clusterer's state and the placement of newly placed articles, together. */
+  saveStories(state: string, placed: readonly StoryMember[]): Promise<void>;
+  /** Every article's event and storyline. */
+  storyMembers(): Promise<StoryMember[]>;
+  /** Forgets every story (before clustering everything again). */
+  clearStories(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface StoryMember {
+  readonly article: string;
+  readonly event: string;
+  readonly storyline: string;
 }
 
 export type PutStatus = 'new' | 'unchanged' | 'duplicate';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoryClusterer, bCubed, contentWords } from './cluster.js';
+import { StoryClusterer, TwoLevelClusterer, bCubed, contentWords } from './cluster.js';
 import type { ClusterArticle } from './cluster.js';
 
 // Short articles written for these tests: two happenings, a port flood and a football final.
@@ -37,4 +37,24 @@ test('B-cubed scores', () => {
 
 test('content words drop stopwords and fold plurals', () => {
   assert.deepEqual(contentWords("The ships were turned away from Arden's ports"), ['ship', 'turned', 'away', 'arden', 'port']);
+});
+
+test('a restored clusterer continues exactly where the saved one stopped', () => {
+  const whole = new TwoLevelClusterer();
+  const all = [flood1, final1, flood2, final2].map((a) => whole.add(a));
+  const first = new TwoLevelClusterer();
+  first.add(flood1);
+  first.add(final1);
+  const resumed = TwoLevelClusterer.restore(JSON.parse(JSON.stringify(first.snapshot())) as ReturnType<TwoLevelClusterer['snapshot']>);
+  assert.deepEqual([resumed.add(flood2), resumed.add(final2)], all.slice(2));
+  assert.deepEqual(resumed.snapshot(), whole.snapshot());
+});
+
+test('an event lies inside one storyline; a later article of the event follows it there', () => {
+  const c = new TwoLevelClusterer();
+  const a = c.add(flood1);
+  const b = c.add(flood2);
+  assert.equal(a.event, b.event);
+  assert.equal(a.storyline, b.storyline);
+  assert.equal(c.storylines.articlesOf(a.storyline).length, 2);
 });

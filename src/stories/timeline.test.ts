@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Doc, NewsEvent } from '../core/doc.js';
-import { EMPTY_META } from '../core/doc.js';
+import type { NewsEvent } from '../core/doc.js';
 import { datesAgree, timeline } from './timeline.js';
 
 // Two short reports written for this test: two outlets report one capture; one also mentions an earlier airstrike.
@@ -11,7 +10,7 @@ const event = (type: string, date: string | null, place: string | null, start: n
   type, date, place, actors: ['army'], targets: [], casualties: null, sentence: { start, end }, source, confidence: 0.8,
 });
 const doc = (id: string, outlet: string | null, text: string, events: NewsEvent[]) =>
-  ({ id, text, meta: { ...EMPTY_META, outlet }, events }) as Pick<Doc, 'id' | 'text' | 'meta' | 'events'>;
+  ({ id, text, outlet, events });
 
 test('reports of one happening merge, counted by outlet; entries are ordered by when things happened', () => {
   const a = doc('a', 'Daily Arden', textA, [event('territory-captured', '2024-03-12', 'arden', 0, 30), event('airstrike', '2024-02', 'arden', 31, 66)]);

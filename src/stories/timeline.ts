@@ -10,7 +10,15 @@
  * by their own sentence are placed; one dated by its article's publication
  * says when it was reported, not when it happened.
  */
-import type { Doc, NewsEvent } from '../core/doc.js';
+import type { NewsEvent } from '../core/doc.js';
+
+/** What the timeline reads of an article; `outlet` is whatever names its source (domain, outlet name). */
+export interface TimelineSource {
+  readonly id: string;
+  readonly text: string;
+  readonly outlet: string | null;
+  readonly events: readonly NewsEvent[];
+}
 
 export interface TimelineEntry {
   readonly date: string;
@@ -33,12 +41,12 @@ export function datesAgree(a: string, b: string): boolean {
 /** Events dated from their own sentence only: an event dated by its article's publication is not placed on the timeline. */
 const ownDate = (e: NewsEvent) => e.date !== null && !/date=article/.test(e.source);
 
-export function timeline(docs: readonly Pick<Doc, 'id' | 'text' | 'meta' | 'events'>[]): TimelineEntry[] {
+export function timeline(docs: readonly TimelineSource[]): TimelineEntry[] {
   const entries: { date: string; type: string; place: string | null; actors: Set<string>; targets: Set<string>; reports: TimelineEntry['reports'][number][]; confidence: number }[] = [];
   for (const doc of docs) {
     for (const e of doc.events) {
       if (!ownDate(e)) continue;
-      const report = { article: doc.id, outlet: doc.meta.outlet, sentence: doc.text.slice(e.sentence.start, e.sentence.end) };
+      const report = { article: doc.id, outlet: doc.outlet, sentence: doc.text.slice(e.sentence.start, e.sentence.end) };
       const same = entries.find((x) => x.type === e.type && x.place === e.place && datesAgree(x.date, e.date!));
       if (same) {
         if (!same.reports.some((r) => r.article === doc.id && r.sentence === report.sentence)) same.reports.push(report);
