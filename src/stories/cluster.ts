@@ -187,6 +187,21 @@ interface Prepared {
 
 /** How many of its heaviest terms a story is findable by. */
 const INDEX_TERMS = 30;
+/** Keys held by more stories than this are not used to find candidates. */
+const MAX_POSTINGS = 64;
+
+/** The `n` heaviest entries, without sorting the whole map (a storyline's centroid can hold many thousand terms). */
+function heaviest(weights: ReadonlyMap<string, number>, n: number): string[] {
+  const top: [string, number][] = [];
+  for (const entry of weights) {
+    if (top.length === n && byWeight(entry, top[n - 1]!) >= 0) continue;
+    let i = top.length === n ? n - 1 : top.length;
+    if (top.length === n) top.pop();
+    while (i > 0 && byWeight(entry, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, entry);
+  }
+  return top.map(([w]) => w);
+}
 
 const byWeight = (a: readonly [string, number], b: readonly [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
 
@@ -286,7 +301,12 @@ export class StoryClusterer {
   private scoreCandidates(a: Prepared): Map<number, number> {
     const top = [...a.vector.entries()].sort(byWeight).slice(0, INDEX_TERMS).map(([w]) => w);
     const candidates = new Set<number>();
-    for (const key of [...top, ...[...a.entities].map((e) => `e:${e}`), ...[...a.places].map((p) => `p:${p}`)]) for (const s of this.index.get(key) ?? []) candidates.add(s);
+    for (const key of [...top, ...[...a.entities].map((e) => `e:${e}`), ...[...a.places].map((p) => `p:${p}`)]) {
+      const holders = this.index.get(key);
+      // A key that many stories hold ("uk", "government") finds nothing specific; the rarer keys do.
+      if (!holders || holders.size > MAX_POSTINGS) continue;
+      for (const s of holders) candidates.add(s);
+    }
     this.lastCandidates = candidates.size;
     const out = new Map<number, number>();
     for (const s of [...candidates].sort((x, y) => x - y)) {
@@ -350,7 +370,7 @@ export class StoryClusterer {
   /** Index the story under its current heaviest terms, its entities and places. */
   private reindex(story: Story): void {
     const keys = new Set([
-      ...[...story.centroid.entries()].sort(byWeight).slice(0, INDEX_TERMS).map(([w]) => w),
+      ...heaviest(story.centroid, INDEX_TERMS),
       ...[...story.entities.keys()].map((e) => `e:${e}`),
       ...[...story.places.keys()].map((p) => `p:${p}`),
     ]);
