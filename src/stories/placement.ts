@@ -64,22 +64,23 @@ export function groupMembers(members: readonly StoryMember[]): Map<string, Map<s
   return lines;
 }
 
+/** The view of one storyline from its events' members. */
+async function viewOf(store: Store, id: string, events: ReadonlyMap<string, string[]>): Promise<StoryView> {
+  const records = await store.records([...events.values()].flat());
+  return buildStory(id, [...events].map(([eventId, articles]) => ({ id: eventId, articles })), records);
+}
+
 /** One storyline's view, or null when no such storyline exists. */
 export async function loadStory(store: Store, id: string): Promise<StoryView | null> {
   const events = groupMembers(await store.storyMembers()).get(id);
-  if (!events) return null;
-  const records = await store.records([...events.values()].flat());
-  return buildStory(id, [...events].map(([eventId, articles]) => ({ id: eventId, articles })), records);
+  return events ? viewOf(store, id, events) : null;
 }
 
 /** Every storyline's view, newest activity first. */
 export async function* loadStories(store: Store): AsyncIterable<StoryView> {
   const lines = groupMembers(await store.storyMembers());
   const views: StoryView[] = [];
-  for (const [id, events] of lines) {
-    const records = await store.records([...events.values()].flat());
-    views.push(buildStory(id, [...events].map(([eventId, articles]) => ({ id: eventId, articles })), records));
-  }
+  for (const [id, events] of lines) views.push(await viewOf(store, id, events));
   views.sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || b.articles.length - a.articles.length || a.id.localeCompare(b.id));
   yield* views;
 }
