@@ -264,23 +264,16 @@ export class StoryClusterer {
     return story.index;
   }
 
-  /** How much an article (not added) resembles each candidate story, for inspection. */
-  scores(article: ClusterArticle): Map<number, number> {
-    return this.scoreCandidates(this.prepare(article, false));
-  }
-
-  /** Counts the article into the document frequencies (unless `count` is false) and builds its vector. */
-  private prepare(article: ClusterArticle, count = true): Prepared {
+  /** Counts the article into the document frequencies and builds its vector. */
+  private prepare(article: ClusterArticle): Prepared {
     const words = contentWords(`${article.title ?? ''}\n${article.text}`);
     const tf = new Map<string, number>();
     for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
     const entities = new Set(article.entities);
     const places = new Set(article.places);
     const happenings = new Set(article.happenings ?? []);
-    if (count) {
-      this.documents++;
-      for (const key of [...tf.keys(), ...[...entities].map((e) => `e:${e}`), ...[...places].map((p) => `p:${p}`), ...[...happenings].map((h) => `h:${h}`)]) this.df.set(key, (this.df.get(key) ?? 0) + 1);
-    }
+    this.documents++;
+    for (const key of [...tf.keys(), ...[...entities].map((e) => `e:${e}`), ...[...places].map((p) => `p:${p}`), ...[...happenings].map((h) => `h:${h}`)]) this.df.set(key, (this.df.get(key) ?? 0) + 1);
     const vector = new Map<string, number>();
     let norm = 0;
     for (const [w, n] of tf) {

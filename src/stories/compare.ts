@@ -330,8 +330,9 @@ function profiles(records: readonly CompareSource[], claims: readonly StoryClaim
         }
       }
       for (const m of r.text.matchAll(/\b(freedom fighters?|[A-Za-z]+)\b/g)) {
-        const label = LABELS[m[1]!.toLowerCase()];
-        if (label && Object.hasOwn(LABELS, m[1]!.toLowerCase())) {
+        const word = m[1]!.toLowerCase();
+        const label = Object.hasOwn(LABELS, word) ? LABELS[word] : undefined;
+        if (label) {
           bump(labels, label);
           bump(terms, label);
         }

@@ -37,8 +37,6 @@ export interface StoryView {
   readonly outlets: readonly OutletProfile[];
 }
 
-export type StoryRecord = ArticleRecord;
-
 const dayOf = (r: Pick<ArticleRecord, 'publishedAt'>) => r.publishedAt?.slice(0, 10) ?? null;
 
 /** Oldest first; undated articles after the dated ones, in the order given. */
