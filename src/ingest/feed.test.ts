@@ -81,7 +81,7 @@ test('an RSS file gives one raw input per item, with the metadata the feed state
   assert.equal(summary.raw.content, 'The vote was moved to next week.');
   assert.equal(summary.raw.meta.url, 'https://news.example.org/2024/council', 'relative links resolve against the feed link');
   assert.deepEqual(bare, { ok: false, input: `${path}#item=3`, reason: 'item has neither content nor link' });
-  assert.deepEqual(linkOnly, { ok: false, input: `${path}#item=4`, reason: 'item has no text (links of a feed file are not fetched)' });
+  assert.deepEqual(linkOnly, { ok: false, input: `${path}#item=4`, reason: 'item has no text (links of a feed document are not fetched)' });
 });
 
 test('an Atom feed with one unreadable date still yields every entry, the date kept as found', async () => {

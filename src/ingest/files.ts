@@ -63,18 +63,25 @@ async function* readFeedFile(path: string, bytes: Buffer): AsyncGenerator<Ingest
     yield rejected(path, decoded.error);
     return;
   }
-  const feed = await parseFeed(decoded.text);
+  yield* readFeedText(path, decoded.text, decoded.encoding);
+}
+
+/**
+ * The items of a feed document already in hand (a file's decoded text, a feed
+ * pasted into the web page). Read offline: item links are not fetched.
+ */
+export async function* readFeedText(input: string, xml: string, encoding: string): AsyncGenerator<IngestItem> {
+  const feed = await parseFeed(xml);
   if ('error' in feed) {
-    yield rejected(path, feed.error);
+    yield rejected(input, feed.error);
     return;
   }
-  if (feed.items.length === 0) yield rejected(path, 'feed has no items');
+  if (feed.items.length === 0) yield rejected(input, 'feed has no items');
   for (const item of feed.items) {
-    const input = itemInput(path, item);
+    const itemName = itemInput(input, item);
     const body = itemBody(item);
-    if (body) yield accepted(itemRaw(feed, item, body, input, decoded.encoding));
-    // A feed read from disk is read offline: its links are not fetched.
-    else yield rejected(input, item.link ? 'item has no text (links of a feed file are not fetched)' : NO_CONTENT_NOR_LINK);
+    if (body) yield accepted(itemRaw(feed, item, body, itemName, encoding));
+    else yield rejected(itemName, item.link ? 'item has no text (links of a feed document are not fetched)' : NO_CONTENT_NOR_LINK);
   }
 }
 

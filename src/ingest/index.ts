@@ -14,6 +14,7 @@ import { readUrl } from './web.js';
 
 export type { FetchOptions, IngestItem, IngestOptions } from './types.js';
 export { mapRecord } from './record.js';
+export { readFeedText } from './files.js';
 
 /** Anything with a scheme (`https://`, `ftp://`) is a URL; the fetcher refuses schemes other than http(s). */
 const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -36,13 +36,122 @@ const pagination = {
   offset: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 },
 } as const;
 
+const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' } as const;
+const idString = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._:-]+$' } as const;
+
 export const listQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     ...pagination,
-    outlet: { type: 'string', minLength: 1, maxLength: 200 },
+    outlet: { type: 'string', minLength: 1, maxLength: 200, description: 'publisher name or domain' },
+    from: { ...day, description: 'published on or after this day (YYYY-MM-DD)' },
+    to: { ...day, description: 'published on or before this day (YYYY-MM-DD)' },
+    entity: { ...idString, description: 'articles naming this entity id' },
+    place: { type: 'string', minLength: 1, maxLength: 200, description: 'articles naming this gazetteer id (geonames:…)' },
+    story: { ...idString, description: 'articles of this storyline' },
   },
+} as const;
+
+export const storiesQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...pagination, q: { type: 'string', maxLength: 500, description: 'words of the title, actors, places or outlets' } },
+} as const;
+
+export const entitiesQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...pagination,
+    q: { type: 'string', maxLength: 200, description: 'part of the name or of any alias' },
+    type: { type: 'string', enum: ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT'] },
+  },
+} as const;
+
+export const placesQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { story: idString, article: idString },
+} as const;
+
+export const pageQuerySchema = { type: 'object', additionalProperties: false, properties: pagination } as const;
+
+export const gazetteerQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['q'],
+  properties: { q: { type: 'string', minLength: 1, maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+} as const;
+
+export const ingestBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind'],
+  properties: {
+    kind: { type: 'string', enum: ['text', 'html', 'url', 'feed'] },
+    content: { type: 'string', minLength: 1, description: 'the text, the HTML source, or the feed XML' },
+    url: { type: 'string', minLength: 1, maxLength: 2000, pattern: '^https?://', description: 'a page or feed URL' },
+    name: { type: 'string', minLength: 1, maxLength: 300, description: 'a name for the input (a file name)' },
+  },
+} as const;
+
+export const correctionBodySchema = {
+  type: 'object',
+  required: ['kind'],
+  discriminator: { propertyName: 'kind' },
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'from', 'into'],
+      properties: { kind: { const: 'merge-entities' }, from: idString, into: idString, note: { type: 'string', maxLength: 1000 } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'entity', 'names'],
+      properties: {
+        kind: { const: 'split-entity' },
+        entity: idString,
+        names: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 200 } },
+        newId: idString,
+        newType: { type: 'string', enum: ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT'] },
+        note: { type: 'string', maxLength: 1000 },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'entity', 'gazetteerId'],
+      properties: {
+        kind: { const: 'fix-place' },
+        entity: idString,
+        gazetteerId: { type: 'string', minLength: 1, maxLength: 200 },
+        article: idString,
+        note: { type: 'string', maxLength: 1000 },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'article', 'target', 'text', 'start'],
+      properties: {
+        kind: { const: 'reject' },
+        article: idString,
+        target: { type: 'string', enum: ['entity', 'place', 'date', 'quote', 'claim', 'event'] },
+        text: { type: 'string', minLength: 1, maxLength: 5000 },
+        start: { type: 'integer', minimum: 0 },
+        note: { type: 'string', maxLength: 1000 },
+      },
+    },
+  ],
+} as const;
+
+export const correctionParamsSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1 } },
 } as const;
 
 export const searchQuerySchema = {
@@ -69,6 +178,26 @@ export interface PaginationQuery {
 }
 export interface ListQuerystring extends PaginationQuery {
   outlet?: string;
+  from?: string;
+  to?: string;
+  entity?: string;
+  place?: string;
+  story?: string;
+}
+export interface StoriesQuerystring extends PaginationQuery {
+  q?: string;
+}
+export interface EntitiesQuerystring extends PaginationQuery {
+  q?: string;
+  type?: string;
+}
+export interface PlacesQuerystring {
+  story?: string;
+  article?: string;
+}
+export interface GazetteerQuerystring {
+  q: string;
+  limit: number;
 }
 export interface SearchQuerystring extends PaginationQuery {
   q: string;
@@ -147,6 +276,20 @@ function pageOf<T extends object>(item: T) {
     },
   } as const;
 }
+
+/** An object schema that lets new fields through (OpenAPI 3.0 wants `required` absent rather than empty). */
+const looseObject = (properties: Record<string, unknown>, required: readonly string[] = []) =>
+  ({ type: 'object', additionalProperties: true, ...(required.length > 0 ? { required } : {}), properties }) as const;
+
+export const correctionSchema = looseObject(
+  { id: { type: 'integer' }, kind: { type: 'string' }, createdAt: { type: 'string' }, note: nullableString },
+  ['id', 'kind', 'createdAt', 'note'],
+);
+
+export const articleDetailExtra = {
+  story: { type: ['object', 'null'], properties: { storyline: { type: 'string' }, event: { type: 'string' } } },
+  corrections: { type: 'array', items: correctionSchema },
+} as const;
 
 const provenance = { source: { type: 'string' }, confidence: { type: 'number' } } as const;
 
@@ -336,6 +479,7 @@ export const articleResponseSchema = {
         },
       },
       storedAt: { type: 'string' },
+      ...articleDetailExtra,
     },
   },
   ...errorResponses,
@@ -357,3 +501,129 @@ export const healthResponseSchema = {
   },
   ...errorResponses,
 } as const;
+
+const storyListingSchema = looseObject(
+  {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    articles: { type: 'integer' },
+    start: nullableString,
+    end: nullableString,
+    outlets: stringList,
+    activity: { type: 'array', items: looseObject({ day: { type: 'string' }, count: { type: 'integer' } }) },
+    entities: { type: 'array', items: looseObject({ id: { type: 'string' }, name: { type: 'string' } }) },
+    places: stringList,
+  },
+  ['id', 'title', 'articles', 'start', 'end', 'outlets', 'activity'],
+);
+
+export const storiesResponseSchema = { 200: pageOf(storyListingSchema), ...errorResponses } as const;
+
+export const storyResponseSchema = {
+  200: looseObject(
+    {
+      id: { type: 'string' },
+      title: { type: 'string' },
+      articles: stringList,
+      start: nullableString,
+      end: nullableString,
+      events: { type: 'array', items: looseObject({}) },
+      summary: stringList,
+      summarySources: { type: 'array', items: looseObject({}) },
+      timeline: { type: 'array', items: looseObject({}) },
+      entities: { type: 'array', items: looseObject({}) },
+      places: { type: 'array', items: looseObject({}) },
+      claims: { type: 'array', items: looseObject({}) },
+      conflicts: { type: 'array', items: looseObject({}) },
+      outlets: { type: 'array', items: looseObject({}) },
+      articleSummaries: { type: 'array', items: articleSummarySchema },
+      graph: looseObject({ nodes: { type: 'array', items: looseObject({}) }, edges: { type: 'array', items: looseObject({}) } }),
+    },
+    ['id', 'title', 'articles', 'timeline', 'places', 'claims', 'outlets'],
+  ),
+  ...errorResponses,
+} as const;
+
+const ENTITY_LISTING_REQUIRED = ['id', 'name', 'type', 'aliases', 'articles', 'mentions'] as const;
+const entityListingSchema = looseObject(
+  {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    type: { type: 'string' },
+    aliases: stringList,
+    articles: { type: 'integer' },
+    mentions: { type: 'integer' },
+  },
+  ENTITY_LISTING_REQUIRED,
+);
+
+export const entitiesResponseSchema = { 200: pageOf(entityListingSchema), ...errorResponses } as const;
+export const entityResponseSchema = {
+  200: looseObject(
+    { ...entityListingSchema.properties, merged: stringList, articleList: pageOf(articleSummarySchema) },
+    [...ENTITY_LISTING_REQUIRED, 'merged', 'articleList'],
+  ),
+  ...errorResponses,
+} as const;
+
+export const placesResponseSchema = {
+  200: looseObject(
+    {
+      type: { type: 'string', enum: ['FeatureCollection'] },
+      features: {
+        type: 'array',
+        items: looseObject({
+          type: { type: 'string' },
+          geometry: looseObject({ type: { type: 'string' }, coordinates: { type: 'array', items: { type: 'number' } } }),
+          properties: looseObject({}),
+        }),
+      },
+    },
+    ['type', 'features'],
+  ),
+  ...errorResponses,
+} as const;
+
+export const jobSchema = looseObject(
+  {
+    id: { type: 'string' },
+    status: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
+    input: { type: 'string' },
+    createdAt: { type: 'string' },
+    finishedAt: nullableString,
+    done: { type: 'integer' },
+    total: { type: ['integer', 'null'] },
+    counts: looseObject({ new: { type: 'integer' }, unchanged: { type: 'integer' }, duplicate: { type: 'integer' }, failed: { type: 'integer' } }),
+    articles: stringList,
+    errors: { type: 'array', items: looseObject({ input: { type: 'string' }, reason: { type: 'string' } }) },
+  },
+  ['id', 'status', 'input', 'createdAt', 'finishedAt', 'done', 'total', 'counts', 'articles', 'errors'],
+);
+
+export const jobResponseSchema = { 200: jobSchema, 202: jobSchema, ...errorResponses } as const;
+export const correctionsResponseSchema = { 200: looseObject({ items: { type: 'array', items: correctionSchema } }, ['items']), ...errorResponses } as const;
+export const correctionResponseSchema = { 201: correctionSchema, ...errorResponses } as const;
+export const emptyResponseSchema = { 204: { type: 'null', description: 'no content' }, ...errorResponses } as const;
+export const gazetteerResponseSchema = {
+  200: looseObject(
+    {
+      items: {
+        type: 'array',
+        items: looseObject({
+          gazetteerId: { type: 'string' },
+          name: { type: 'string' },
+          lat: { type: 'number' },
+          lon: { type: 'number' },
+          country: { type: 'string' },
+          admin1: { type: 'string' },
+          kind: { type: 'string' },
+          population: { type: 'number' },
+        }),
+      },
+    },
+    ['items'],
+  ),
+  ...errorResponses,
+} as const;
+/** Exports stream text (JSON Lines, CSV, GeoJSON); only errors are JSON. */
+export const exportResponseSchema = { ...errorResponses } as const;

@@ -12,7 +12,9 @@ import type { Store } from '../store/store.js';
 import { buildServer, startServer } from './server.js';
 import { CONTENT_SECURITY_POLICY } from './headers.js';
 
-const WEB_DIR = new URL('./web/', import.meta.url);
+/** The built web UI (npm run build) and its sources. */
+const WEB_DIST = new URL('../../dist/web/', import.meta.url);
+const WEB_SRC = new URL('../../web/src/', import.meta.url);
 const HOSTILE_SCRIPT = '<script>alert(1)</script>';
 const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
 
@@ -301,7 +303,7 @@ describe('raw input', () => {
 });
 
 describe('security headers', () => {
-  const paths = ['/', '/app.js', '/style.css', '/api/health', '/api/articles', `/api/articles/${harbour.id}`, '/api/articles/ffffffff', '/api/articles?limit=x', '/missing.html'];
+  const paths = ['/', '/favicon.svg', '/api/health', '/api/articles', `/api/articles/${harbour.id}`, '/api/articles/ffffffff', '/api/articles?limit=x', '/missing.html'];
   for (const path of paths) {
     test(`${path} carries the content security policy`, async () => {
       const res = await get(path);
@@ -330,31 +332,43 @@ describe('security headers', () => {
   });
 });
 
+/** Every file under a folder, recursively, as URLs. */
+async function filesUnder(root: URL): Promise<URL[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => new URL(`${e.parentPath}/${e.name}`, 'file://'));
+}
+
 describe('web page', () => {
-  test('/ serves the page, which loads only its own script and stylesheet', async () => {
+  test('/ serves the built page, which loads only its own scripts and stylesheets', async () => {
     const res = await get('/');
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /^text\/html/);
-    assert.match(res.body, /<script type="module" src="\/app\.js"><\/script>/);
-    assert.match(res.body, /<link rel="stylesheet" href="\/style\.css">/);
-    assert.doesNotMatch(res.body, /<script>|<style|style="|\son[a-z]+=/i, 'no inline script, style or handler');
+    assert.match(res.body, /<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
+    assert.doesNotMatch(res.body, /<script>|<script [^>]*>[^<]|<style|style="|\son[a-z]+=/i, 'no inline script, style or handler');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(res.body)![1]!;
+    const script = await get(asset);
+    assert.equal(script.statusCode, 200);
+    assert.equal(script.headers['content-security-policy'], CONTENT_SECURITY_POLICY);
   });
 
-  test('no web file refers to another origin', async () => {
-    for (const name of await readdir(WEB_DIR)) {
-      const source = await readFile(new URL(name, WEB_DIR), 'utf8');
-      assert.doesNotMatch(source, /(?:src|href|url\()\s*=?\s*["']?(?:https?:)?\/\//i, `${name} loads from another origin`);
-      assert.doesNotMatch(source, /@import|@font-face/i, `${name} imports a stylesheet or font`);
+  test('no built web file loads anything from another origin', async () => {
+    for (const file of await filesUnder(WEB_DIST)) {
+      if (!/\.(html|css)$/.test(file.pathname)) continue;
+      const source = await readFile(file, 'utf8');
+      assert.doesNotMatch(source, /(?:src|href|url\()\s*=?\s*["']?(?:https?:)?\/\//i, `${file.pathname} loads from another origin`);
+      assert.doesNotMatch(source, /@import|@font-face/i, `${file.pathname} imports a stylesheet or font`);
     }
   });
 
-  test('the script never turns data into HTML', async () => {
-    const scripts = (await readdir(WEB_DIR)).filter((name) => name.endsWith('.js'));
-    assert.ok(scripts.includes('app.js'));
-    for (const name of scripts) {
-      const source = await readFile(new URL(name, WEB_DIR), 'utf8');
-      assert.doesNotMatch(source, /\.(?:innerHTML|outerHTML)\s*[+]?=/, `${name} assigns innerHTML`);
-      assert.doesNotMatch(source, /insertAdjacentHTML|document\.write|createContextualFragment|\beval\(|new Function\(/, name);
+  test('the UI code never turns data into HTML', async () => {
+    const sources = (await filesUnder(WEB_SRC)).filter((f) => /\.tsx?$/.test(f.pathname));
+    assert.ok(sources.length > 3);
+    for (const file of sources) {
+      const source = await readFile(file, 'utf8');
+      assert.doesNotMatch(source, /dangerouslySetInnerHTML|\.(?:innerHTML|outerHTML)\s*[+]?=/, `${file.pathname} writes HTML`);
+      assert.doesNotMatch(source, /insertAdjacentHTML|document\.write|createContextualFragment|\beval\(|new Function\(/, file.pathname);
+      // Leaflet reads a string tooltip or popup as HTML: they must be given DOM nodes.
+      assert.doesNotMatch(source, /bind(?:Tooltip|Popup)\(\s*[`'"]/, `${file.pathname} gives Leaflet an HTML string`);
     }
   });
 });

@@ -1,33 +1,32 @@
 /**
- * The HTTP edge: a JSON API over a `Store` and the static web page.
+ * The HTTP edge: a JSON API over a `Store`, its OpenAPI document (/openapi.json,
+ * browsable at /docs), and the web UI.
  *
  * Every request is validated against a JSON Schema, every response goes
  * through a response schema, and every error — bad query, unknown article,
  * unknown route, store failure — is an RFC 9457 problem document. The server
- * only reads: it never writes to the store.
+ * writes to the store only for ingestion jobs and corrections.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Store } from '../store/store.js';
-import { RAW_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './headers.js';
-import { PROBLEM_CONTENT_TYPE, problem, type ProblemError } from './problem.js';
-import {
-  MAX_PAGE_SIZE,
-  articleParamsSchema,
-  articleResponseSchema,
-  healthResponseSchema,
-  listQuerySchema,
-  listResponseSchema,
-  rawResponseSchema,
-  searchQuerySchema,
-  searchResponseSchema,
-  type ArticleParams,
-  type ListQuerystring,
-  type SearchQuerystring,
-} from './schemas.js';
+import { DOCS_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './headers.js';
+import type { ProblemError } from './problem.js';
+import { sendProblem } from './reply.js';
+import { articleRoutes } from './routes/articles.js';
+import { entityRoutes } from './routes/entities.js';
+import { exportRoutes } from './routes/exports.js';
+import { storyRoutes } from './routes/stories.js';
+import { workbenchRoutes } from './routes/workbench.js';
+import { IngestJobs } from './jobs.js';
+import { healthResponseSchema } from './schemas.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface ServerOptions {
   /** Fastify (pino) logging: `true` for info and up, or a level. Off by default. */
@@ -48,28 +47,12 @@ export interface RunningServer {
 }
 
 /**
- * The web page lives in src/serve/web and is not compiled, so a build in
- * dist/ finds it through the source tree.
+ * The web UI is built by Vite into dist/web; the server finds it next to its
+ * own module in a build, or under dist/ when run from source.
  */
-function findWebRoot(): string {
-  const candidates = [new URL('./web/', import.meta.url), new URL('../../src/serve/web/', import.meta.url)].map((u) =>
-    fileURLToPath(u),
-  );
-  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
-  if (!found) throw new Error(`web page not found: no index.html in ${candidates.join(' or ')}`);
-  return found;
-}
-
-export const clampLimit = (limit: number): number => Math.min(Math.max(1, limit), MAX_PAGE_SIZE);
-
-function sendProblem(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  status: number,
-  detail: string,
-  errors?: readonly ProblemError[],
-): FastifyReply {
-  return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem(status, detail, request.url, errors));
+function findWebRoot(): string | null {
+  const candidates = [new URL('../web/', import.meta.url), new URL('../../dist/web/', import.meta.url)].map((u) => fileURLToPath(u));
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
 function addSecurityHeaders(reply: FastifyReply): void {
@@ -92,8 +75,9 @@ function validationErrors(error: FastifyError): ProblemError[] {
 export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    // Report every failed constraint at once, not only the first.
-    ajv: { customOptions: { allErrors: true } },
+    // Report every failed constraint at once, not only the first; refuse unknown properties instead of
+    // silently dropping them (which also keeps `oneOf` bodies intact); pick a `oneOf` branch by its `kind`.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, discriminator: true } },
     // Malformed URLs (bad percent-encoding) never reach a route: answer them in the same shape.
     // These answers skip the hooks, so they get the security headers here.
     frameworkErrors: (error, request, reply) => {
@@ -122,78 +106,57 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
     sendProblem(reply, request, 404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`);
   });
 
-  app.get('/api/health', { schema: { response: healthResponseSchema } }, async () => {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'newsgraph API',
+        version: VERSION,
+        description:
+          'Articles with their annotations, entities, places, storylines, ingestion jobs, corrections and exports. ' +
+          'Lists are paginated with `limit` and `offset`; errors are RFC 9457 problem documents.',
+      },
+      tags: ['articles', 'stories', 'entities', 'places', 'ingest', 'corrections', 'exports', 'health'].map((name) => ({ name })),
+    },
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    // The docs page loads only its own scripts and styles; its bundled UI sets inline styles, nothing else is loosened.
+    staticCSP: true,
+    transformStaticCSP: () => DOCS_CONTENT_SECURITY_POLICY,
+    uiConfig: { deepLinking: false },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and store counts', response: healthResponseSchema } }, async () => {
     const counts = await store.counts();
     return { status: 'ok', ...counts };
   });
 
-  app.get<{ Querystring: ListQuerystring }>(
-    '/api/articles',
-    { schema: { querystring: listQuerySchema, response: listResponseSchema } },
-    async (request) => {
-      const { limit, offset, outlet } = request.query;
-      return store.list({ limit: clampLimit(limit), offset, ...(outlet === undefined ? {} : { outlet }) });
-    },
-  );
+  const jobs = new IngestJobs(store);
+  await articleRoutes(app, store);
+  await storyRoutes(app, store);
+  await entityRoutes(app, store);
+  await workbenchRoutes(app, store, jobs);
+  await exportRoutes(app, store);
+  app.addHook('onClose', async () => jobs.idle());
 
-  app.get<{ Params: ArticleParams }>(
-    '/api/articles/:id',
-    { schema: { params: articleParamsSchema, response: articleResponseSchema } },
-    async (request, reply) => {
-      const stored = await store.get(request.params.id);
-      if (!stored) return sendProblem(reply, request, 404, `No article with id "${request.params.id}".`);
-      const { raw } = stored;
-      return {
-        record: stored.record,
-        // The content itself is served by /raw, as text, never inside JSON the page might render.
-        raw: { input: raw.input, kind: raw.kind, encoding: raw.encoding ?? null, meta: raw.meta },
-        duplicates: stored.duplicates,
-        storedAt: stored.storedAt,
-      };
-    },
-  );
-
-  app.get<{ Params: ArticleParams }>(
-    '/api/articles/:id/raw',
-    { schema: { params: articleParamsSchema, response: rawResponseSchema } },
-    async (request, reply) => {
-      const stored = await store.get(request.params.id);
-      if (!stored) return sendProblem(reply, request, 404, `No article with id "${request.params.id}".`);
-      // Raw inputs are often HTML from the open web: shown as text, never rendered, never sniffed.
-      return reply
-        .type('text/plain; charset=utf-8')
-        .header('content-disposition', 'inline')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', RAW_CONTENT_SECURITY_POLICY)
-        .send(stored.raw.content);
-    },
-  );
-
-  app.get<{ Querystring: SearchQuerystring }>(
-    '/api/search',
-    { schema: { querystring: searchQuerySchema, response: searchResponseSchema } },
-    async (request, reply) => {
-      const { q, limit, offset } = request.query;
-      if (q.trim() === '') {
-        const message = 'must contain at least one word';
-        return sendProblem(reply, request, 400, `querystring/q ${message}`, [
-          { location: 'querystring', pointer: '/q', message },
-        ]);
-      }
-      return store.search(q, { limit: clampLimit(limit), offset });
-    },
-  );
-
-  await app.register(fastifyStatic, {
-    root: findWebRoot(),
-    prefix: '/',
-    index: 'index.html',
-    // Serve the files that exist at start-up; every other path gets the problem 404.
-    wildcard: false,
-    // No build step and no fingerprinted names: make browsers revalidate so an update shows at once.
-    cacheControl: true,
-    maxAge: 0,
-  });
+  const webRoot = findWebRoot();
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      index: 'index.html',
+      // Serve the files that exist at start-up; every other path gets the problem 404.
+      wildcard: false,
+      cacheControl: true,
+      maxAge: 0,
+    });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (request, reply) =>
+      sendProblem(reply, request, 503, 'The web UI is not built: run `npm run build`. The JSON API is under /api/ and documented at /docs.'),
+    );
+  }
 
   return app;
 }

@@ -4,14 +4,29 @@
  * and hand over a `StoreDialect` with what differs.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Doc, Fingerprint, RawInput, SourceMeta } from '../core/doc.js';
 import { toRecord, type ArticleRecord } from '../core/record.js';
 import { estimateJaccard, fingerprint, isNearDuplicate, lshBandKeys } from '../clean/dedup.js';
+import { applyCorrections, slugOf } from '../corrections/apply.js';
+import type { CorrectedPlace, Correction, CorrectionInput } from '../corrections/types.js';
+import { entityRows, placeRows } from './index-rows.js';
 import { migrateToLatest } from './migrations.js';
 import { parseMarkedSnippet, parseSearchQuery } from './query.js';
 import { decodeSignature, encodeSignature, type Database, type StoreDialect, type SummaryRow } from './schema.js';
-import type { ArticleSummary, ListQuery, Page, PutResult, SearchHit, Store, StoredArticle, StoryMember } from './store.js';
+import type {
+  ArticleSummary,
+  EntityListing,
+  EntityQuery,
+  ListQuery,
+  Page,
+  PlaceListing,
+  PutResult,
+  SearchHit,
+  Store,
+  StoredArticle,
+  StoryMember,
+} from './store.js';
 
 export interface StoreOptions {
   /** Recorded with each article so that articles from an older pipeline can be found and re-processed. */
@@ -71,8 +86,7 @@ function requireStorable(doc: Doc): Fingerprint {
 }
 
 /** The article columns that come from the analysis (shared by insert and replace). */
-function analysisColumns(doc: Doc, id: string, fp: Fingerprint, pipelineVersion: number | null) {
-  const record: ArticleRecord = { ...toRecord(doc), id };
+function analysisColumns(doc: Doc, record: ArticleRecord, fp: Fingerprint, pipelineVersion: number | null) {
   return {
     url: doc.meta.url,
     outlet: doc.meta.outlet,
@@ -162,19 +176,21 @@ export class KyselyStore implements Store {
       }
 
       const id = await this.freeId(trx, doc.id);
+      const record: ArticleRecord = { ...toRecord(doc), id };
       await trx
         .insertInto('articles')
         .values({
           id,
           raw_hash: rawHash,
           input: doc.raw.input,
-          ...analysisColumns(doc, id, fp, this.pipelineVersion),
+          ...analysisColumns(doc, record, fp, this.pipelineVersion),
           stored_at: now(),
           updated_at: null,
         })
         .execute();
       await this.insertRaw(trx, doc.raw, rawHash, id);
       await this.indexBands(trx, id, fp.minhash);
+      await this.writeIndex(trx, record, await loadCorrections(trx));
       return { status: 'new', id };
     });
   }
@@ -262,12 +278,8 @@ export class KyselyStore implements Store {
       .where('d.article_id', '=', id)
       .orderBy('r.seq')
       .execute();
-    return {
-      record: JSON.parse(article.record) as ArticleRecord,
-      raw: rawFromRow(raw),
-      duplicates,
-      storedAt: article.stored_at,
-    };
+    const { record, applied } = applyCorrections(JSON.parse(article.record) as ArticleRecord, await loadCorrections(this.db));
+    return { record, raw: rawFromRow(raw), duplicates, storedAt: article.stored_at, corrections: applied };
   }
 
   async list(query: ListQuery = {}): Promise<Page<ArticleSummary>> {
@@ -277,6 +289,20 @@ export class KyselyStore implements Store {
     if (query.outlet !== undefined) {
       const outlet = query.outlet;
       selection = selection.where((eb) => eb.or([eb('outlet', '=', outlet), eb('domain', '=', outlet)]));
+    }
+    const { from, to, entity, place, ids } = query;
+    if (from !== undefined) selection = selection.where('published_at', '>=', from);
+    // Dates are ISO strings: every instant of day `to` sorts below the next day.
+    if (to !== undefined) selection = selection.where('published_at', '<', nextDay(to));
+    if (entity !== undefined) {
+      selection = selection.where('id', 'in', (eb) => eb.selectFrom('article_entities').select('article_id').where('entity_id', '=', entity));
+    }
+    if (place !== undefined) {
+      selection = selection.where('id', 'in', (eb) => eb.selectFrom('article_places').select('article_id').where('gazetteer_id', '=', place));
+    }
+    if (ids !== undefined) {
+      if (ids.length === 0) return { items: [], total: 0, limit, offset };
+      selection = selection.where('id', 'in', [...ids]);
     }
     const { total } = await selection
       .select((eb) => eb.fn.countAll<number | string>().as('total'))
@@ -381,13 +407,15 @@ export class KyselyStore implements Store {
           `${doc.raw.input}: re-processed, article "${id}" has the same text as stored article "${clash.id}"; kept its earlier analysis`,
         );
       }
+      const record: ArticleRecord = { ...toRecord(doc), id };
       await trx
         .updateTable('articles')
-        .set({ ...analysisColumns(doc, id, fp, this.pipelineVersion), updated_at: now() })
+        .set({ ...analysisColumns(doc, record, fp, this.pipelineVersion), updated_at: now() })
         .where('id', '=', id)
         .execute();
       await trx.deleteFrom('lsh_bands').where('article_id', '=', id).execute();
       await this.indexBands(trx, id, fp.minhash);
+      await this.writeIndex(trx, record, await loadCorrections(trx));
     });
   }
 
@@ -405,13 +433,8 @@ export class KyselyStore implements Store {
   }
 
   async records(ids: readonly string[]): Promise<ArticleRecord[]> {
-    const byId = new Map<string, ArticleRecord>();
-    // Chunked: databases cap the number of bound parameters.
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await this.db.selectFrom('articles').select(['id', 'record']).where('id', 'in', ids.slice(i, i + 500)).execute();
-      for (const row of rows) byId.set(row.id, JSON.parse(row.record) as ArticleRecord);
-    }
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    const corrections = await loadCorrections(this.db);
+    return (await storedRecords(this.db, ids)).map((r) => applyCorrections(r, corrections).record);
   }
 
   async unplacedArticles(): Promise<string[]> {
@@ -456,6 +479,15 @@ export class KyselyStore implements Store {
     return rows.map((r) => ({ article: r.article_id, event: r.event_id, storyline: r.storyline_id }));
   }
 
+  async storyOf(article: string): Promise<StoryMember | null> {
+    const row = await this.db
+      .selectFrom('story_members')
+      .select(['article_id', 'event_id', 'storyline_id'])
+      .where('article_id', '=', article)
+      .executeTakeFirst();
+    return row ? { article: row.article_id, event: row.event_id, storyline: row.storyline_id } : null;
+  }
+
   async clearStories(): Promise<void> {
     await this.dialect.writeTransaction(this.db, async (trx) => {
       await trx.deleteFrom('story_members').execute();
@@ -463,7 +495,203 @@ export class KyselyStore implements Store {
     });
   }
 
+  async entities(query: EntityQuery = {}): Promise<Page<EntityListing>> {
+    const { limit, offset } = pageBounds('entities', query);
+    let selection = this.db.selectFrom('article_entities');
+    const q = query.q?.trim().toLowerCase();
+    if (q) selection = selection.where(sql<boolean>`lower(aliases) like ${`%${escapeLike(q)}%`} escape '\\'`);
+    if (query.type !== undefined) selection = selection.where('type', '=', query.type);
+    const { total } = await selection
+      .select((eb) => eb.fn.count<number | string>('entity_id').distinct().as('total'))
+      .executeTakeFirstOrThrow();
+    const rows = await selection
+      .select((eb) => ['entity_id', eb.fn.countAll<number | string>().as('articles'), eb.fn.sum<number | string>('mentions').as('mentions')])
+      .groupBy('entity_id')
+      .orderBy('articles', 'desc')
+      .orderBy('mentions', 'desc')
+      .orderBy('entity_id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const names = await this.entityNames(rows.map((r) => r.entity_id));
+    return {
+      items: rows.map((r) => ({ id: r.entity_id, ...names.get(r.entity_id)!, articles: Number(r.articles), mentions: Number(r.mentions) })),
+      total: Number(total),
+      limit,
+      offset,
+    };
+  }
+
+  async entity(id: string): Promise<EntityListing | null> {
+    const row = await this.db
+      .selectFrom('article_entities')
+      .select((eb) => [eb.fn.countAll<number | string>().as('articles'), eb.fn.sum<number | string>('mentions').as('mentions')])
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (Number(row.articles) === 0) return null;
+    const names = await this.entityNames([id]);
+    return { id, ...names.get(id)!, articles: Number(row.articles), mentions: Number(row.mentions) };
+  }
+
+  /** Name (the form with most mentions among the articles' names), type and aliases (most used first) of entities. */
+  private async entityNames(ids: readonly string[]): Promise<Map<string, { name: string; type: string; aliases: string[] }>> {
+    const tallies = new Map<string, { names: Map<string, number>; types: Map<string, number>; aliases: Map<string, number> }>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('article_entities')
+        .select(['entity_id', 'name', 'type', 'aliases', 'mentions'])
+        .where('entity_id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const row of rows) {
+        const t = tallies.get(row.entity_id) ?? tallies.set(row.entity_id, { names: new Map(), types: new Map(), aliases: new Map() }).get(row.entity_id)!;
+        const weight = Number(row.mentions);
+        tally(t.names, row.name, weight);
+        tally(t.types, row.type, weight);
+        for (const alias of row.aliases.split('\n')) tally(t.aliases, alias, 1);
+      }
+    }
+    const out = new Map<string, { name: string; type: string; aliases: string[] }>();
+    for (const [id, t] of tallies) out.set(id, { name: top(t.names)[0] ?? id, type: top(t.types)[0] ?? '', aliases: top(t.aliases) });
+    return out;
+  }
+
+  async places(articles?: readonly string[]): Promise<PlaceListing[]> {
+    if (articles !== undefined && articles.length === 0) return [];
+    const acc = new Map<string, { -readonly [K in keyof PlaceListing]: PlaceListing[K] } & { entities: string[]; seen: Set<string> }>();
+    const chunks = articles === undefined ? [undefined] : chunk(articles, 500);
+    for (const ids of chunks) {
+      let selection = this.db.selectFrom('article_places').selectAll();
+      if (ids !== undefined) selection = selection.where('article_id', 'in', ids);
+      for (const row of await selection.orderBy('gazetteer_id').execute()) {
+        const p =
+          acc.get(row.gazetteer_id) ??
+          acc
+            .set(row.gazetteer_id, {
+              gazetteerId: row.gazetteer_id,
+              name: row.name,
+              gazetteerName: row.gazetteer_name,
+              lat: Number(row.lat),
+              lon: Number(row.lon),
+              country: row.country,
+              kind: row.kind,
+              entities: [],
+              articles: 0,
+              mentions: 0,
+              seen: new Set(),
+            })
+            .get(row.gazetteer_id)!;
+        if (!p.entities.includes(row.entity_id)) p.entities.push(row.entity_id);
+        if (!p.seen.has(row.article_id)) {
+          p.seen.add(row.article_id);
+          p.articles++;
+        }
+        p.mentions += Number(row.mentions);
+      }
+    }
+    return [...acc.values()]
+      .map(({ seen: _seen, ...p }) => p)
+      .sort((a, b) => b.mentions - a.mentions || b.articles - a.articles || a.name.localeCompare(b.name));
+  }
+
+  async corrections(): Promise<Correction[]> {
+    return loadCorrections(this.db);
+  }
+
+  async addCorrection(input: CorrectionInput, extra: { note?: string | null; place?: CorrectedPlace } = {}): Promise<Correction> {
+    return this.dialect.writeTransaction(this.db, async (trx) => {
+      const createdAt = now();
+      const body = extra.place === undefined ? input : { ...input, place: extra.place };
+      const row = await trx
+        .insertInto('corrections')
+        .values({ kind: input.kind, body: JSON.stringify(body), note: extra.note ?? null, created_at: createdAt })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.reindex(trx, await touchedArticles(trx, input));
+      return { ...body, id: Number(row.id), createdAt, note: extra.note ?? null };
+    });
+  }
+
+  async deleteCorrection(id: number): Promise<boolean> {
+    return this.dialect.writeTransaction(this.db, async (trx) => {
+      const row = await trx.selectFrom('corrections').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return false;
+      const correction = correctionOf(row);
+      // Found before the delete: the articles now indexed under the correction's result.
+      const touched = await touchedArticles(trx, correction);
+      await trx.deleteFrom('corrections').where('id', '=', id).execute();
+      await this.reindex(trx, touched);
+      return true;
+    });
+  }
+
+  /** Rebuilds the entity and place index rows of these articles under the current corrections. */
+  private async reindex(trx: Kysely<Database>, ids: readonly string[]): Promise<void> {
+    const corrections = await loadCorrections(trx);
+    for (const record of await storedRecords(trx, ids)) await this.writeIndex(trx, record, corrections);
+  }
+
+  private async writeIndex(trx: Kysely<Database>, stored: ArticleRecord, corrections: readonly Correction[]): Promise<void> {
+    const { record } = applyCorrections(stored, corrections);
+    await trx.deleteFrom('article_entities').where('article_id', '=', record.id).execute();
+    await trx.deleteFrom('article_places').where('article_id', '=', record.id).execute();
+    for (const rows of chunk(entityRows(record), 50)) await trx.insertInto('article_entities').values(rows).execute();
+    for (const rows of chunk(placeRows(record), 50)) await trx.insertInto('article_places').values(rows).execute();
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function tally(counts: Map<string, number>, key: string, weight: number): void {
+  if (key.trim() !== '') counts.set(key, (counts.get(key) ?? 0) + weight);
+}
+
+/** Keys, most counted first (ties in first-seen order). */
+const top = (counts: ReadonlyMap<string, number>): string[] => [...counts].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+
+/** `%` and `_` in user words match themselves. */
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The ISO day after `day` (YYYY-MM-DD). */
+function nextDay(day: string): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function correctionOf(row: { id: number | string; body: string; note: string | null; created_at: string }): Correction {
+  return { ...(JSON.parse(row.body) as CorrectionInput), id: Number(row.id), createdAt: row.created_at, note: row.note };
+}
+
+async function loadCorrections(db: Kysely<Database>): Promise<Correction[]> {
+  const rows = await db.selectFrom('corrections').selectAll().orderBy('id').execute();
+  return rows.map(correctionOf);
+}
+
+/** The stored (uncorrected) records of these articles, in the order given; unknown ids are left out. */
+async function storedRecords(db: Kysely<Database>, ids: readonly string[]): Promise<ArticleRecord[]> {
+  const byId = new Map<string, ArticleRecord>();
+  // Chunked: databases cap the number of bound parameters.
+  for (const part of chunk(ids, 500)) {
+    const rows = await db.selectFrom('articles').select(['id', 'record']).where('id', 'in', part).execute();
+    for (const row of rows) byId.set(row.id, JSON.parse(row.record) as ArticleRecord);
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Articles whose index a correction changes: those naming the entities it is about, or its one article. */
+async function touchedArticles(db: Kysely<Database>, c: CorrectionInput): Promise<string[]> {
+  if (c.kind === 'reject' || (c.kind === 'fix-place' && c.article !== undefined)) return [c.article!];
+  const entities =
+    c.kind === 'merge-entities' ? [c.from, c.into] : c.kind === 'split-entity' ? [c.entity, c.newId ?? slugOf(c.names[0] ?? '')] : [c.entity];
+  const rows = await db.selectFrom('article_entities').select('article_id').distinct().where('entity_id', 'in', entities).execute();
+  return rows.map((r) => r.article_id);
 }

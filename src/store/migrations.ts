@@ -7,6 +7,8 @@
  * applied ones in `kysely_migration` and runs the rest in name order.
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { ArticleRecord } from '../core/record.js';
+import { entityRows, placeRows, type EntityIndexRow, type PlaceIndexRow } from './index-rows.js';
 import type { StoreDialect } from './schema.js';
 
 /** Migrations work on an untyped database: they must not depend on today's `Database` type. */
@@ -108,10 +110,78 @@ const storiesSchema: Migration = {
   },
 };
 
+/** Rows inserted per statement when back-filling: well under every database's bound-parameter cap. */
+const BACKFILL_CHUNK = 50;
+
+/**
+ * Corrections, and the entity and place indexes behind the API's filters,
+ * back-filled from the stored records (there are no corrections yet).
+ */
+function workbenchSchema(dialect: StoreDialect): Migration {
+  return {
+    async up(db: AnyDb): Promise<void> {
+      await db.schema
+        .createTable('corrections')
+        .addColumn('id', dialect.serialType, (c) => dialect.serialPrimaryKey(c))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('article_entities')
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('aliases', 'text', (c) => c.notNull())
+        .addColumn('mentions', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_entities_pk', ['article_id', 'entity_id'])
+        .execute();
+      await db.schema.createIndex('article_entities_entity').on('article_entities').column('entity_id').execute();
+      await db.schema
+        .createTable('article_places')
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('gazetteer_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('gazetteer_name', 'text', (c) => c.notNull())
+        .addColumn('lat', 'real', (c) => c.notNull())
+        .addColumn('lon', 'real', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('mentions', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_places_pk', ['article_id', 'entity_id'])
+        .execute();
+      await db.schema.createIndex('article_places_gazetteer').on('article_places').column('gazetteer_id').execute();
+
+      const typed = db as Kysely<{ articles: { seq: number; id: string; record: string }; article_entities: EntityIndexRow; article_places: PlaceIndexRow }>;
+      let after = 0;
+      while (true) {
+        const rows = await typed.selectFrom('articles').select(['seq', 'id', 'record']).where('seq', '>', after).orderBy('seq').limit(200).execute();
+        for (const row of rows) {
+          const record = { ...(JSON.parse(row.record) as ArticleRecord), id: row.id };
+          const entities = entityRows(record);
+          const places = placeRows(record);
+          for (let i = 0; i < entities.length; i += BACKFILL_CHUNK) {
+            await typed.insertInto('article_entities').values(entities.slice(i, i + BACKFILL_CHUNK)).execute();
+          }
+          for (let i = 0; i < places.length; i += BACKFILL_CHUNK) {
+            await typed.insertInto('article_places').values(places.slice(i, i + BACKFILL_CHUNK)).execute();
+          }
+        }
+        if (rows.length < 200) break;
+        after = Number(rows[rows.length - 1]!.seq);
+      }
+    },
+  };
+}
+
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initialSchema(dialect),
     '0002_stories': storiesSchema,
+    '0003_workbench': workbenchSchema(dialect),
   };
 }
 

@@ -92,6 +92,45 @@ export interface StoryMembersTable {
   assigned_at: string;
 }
 
+/** User corrections (see src/corrections), applied when records are read. */
+export interface CorrectionsTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON of the `CorrectionInput` (and the resolved place of a fix-place). */
+  body: string;
+  note: string | null;
+  created_at: string;
+}
+
+/**
+ * Which entities each article names, after corrections: the index behind the
+ * entity filter and the entity listing. Rebuilt for an article whenever it is
+ * stored, re-analysed, or a correction touches it.
+ */
+export interface ArticleEntitiesTable {
+  article_id: string;
+  entity_id: string;
+  name: string;
+  type: string;
+  /** The surface forms, newline-separated. */
+  aliases: string;
+  mentions: number;
+}
+
+/** The places each article names, after corrections: the place filter and GeoJSON. */
+export interface ArticlePlacesTable {
+  article_id: string;
+  entity_id: string;
+  gazetteer_id: string;
+  name: string;
+  gazetteer_name: string;
+  lat: number;
+  lon: number;
+  country: string;
+  kind: string;
+  mentions: number;
+}
+
 export interface Database {
   raw_inputs: RawInputsTable;
   articles: ArticlesTable;
@@ -99,6 +138,9 @@ export interface Database {
   lsh_bands: LshBandsTable;
   story_state: StoryStateTable;
   story_members: StoryMembersTable;
+  corrections: CorrectionsTable;
+  article_entities: ArticleEntitiesTable;
+  article_places: ArticlePlacesTable;
 }
 
 /** The article columns that make an `ArticleSummary`. */

@@ -47,9 +47,9 @@ test('a database file is in WAL mode with the schema migrated once', async () =>
   try {
     assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
     const applied = raw.prepare('select name from kysely_migration').all() as { name: string }[];
-    assert.deepEqual(applied.map((m) => m.name), ['0001_initial', '0002_stories']);
+    assert.deepEqual(applied.map((m) => m.name), ['0001_initial', '0002_stories', '0003_workbench']);
     const tables = (raw.prepare("select name from sqlite_master where type in ('table', 'view')").all() as { name: string }[]).map((t) => t.name);
-    for (const name of ['articles', 'raw_inputs', 'duplicates', 'lsh_bands', 'articles_fts', 'story_state', 'story_members']) assert.ok(tables.includes(name), name);
+    for (const name of ['articles', 'raw_inputs', 'duplicates', 'lsh_bands', 'articles_fts', 'story_state', 'story_members', 'corrections', 'article_entities', 'article_places']) assert.ok(tables.includes(name), name);
   } finally {
     raw.close();
   }
@@ -148,5 +148,35 @@ test('put throughput on 3,000 synthetic articles, one in ten a re-run copy', asy
     assert.ok(hits.total > 0);
   } finally {
     await store.close();
+  }
+});
+
+test('upgrading a database stored before the entity index back-fills it from the stored records', async () => {
+  using tmp = tempDir();
+  const path = join(tmp.dir, 'old.db');
+  const text = 'Kurdish fighters entered Raqqa on Tuesday. The Kurdish commander said the city was taken.';
+  const base = docOf('raqqa.txt', text, 'raqqa-1');
+  const kurdish = { start: 0, end: 7, text: 'Kurdish', source: 'test', confidence: 0.9 };
+  const second = { start: 47, end: 54, text: 'Kurdish', source: 'test', confidence: 0.9 };
+  const doc: Doc = {
+    ...base,
+    entities: [{ id: 'kurdish', name: 'Kurdish', type: 'NORP', aliases: ['Kurdish'], mentions: [kurdish, second], roles: [], source: 'test', confidence: 0.9 }],
+  };
+  assert.equal(text.slice(second.start, second.end), 'Kurdish');
+  const store = await openStore(path);
+  await store.put(doc);
+  await store.close();
+  // Back to the schema before 0003: the index tables and the record of their migration gone.
+  const raw = new BetterSqlite3(path);
+  raw.exec("drop table article_entities; drop table article_places; drop table corrections; delete from kysely_migration where name = '0003_workbench'");
+  raw.close();
+
+  const upgraded = await openStore(path);
+  try {
+    const page = await upgraded.entities({ q: 'kurd' });
+    assert.deepEqual(page.items, [{ id: 'kurdish', name: 'Kurdish', type: 'NORP', aliases: ['Kurdish'], articles: 1, mentions: 2 }]);
+    assert.equal((await upgraded.list({ entity: 'kurdish' })).total, 1);
+  } finally {
+    await upgraded.close();
   }
 });

@@ -1,5 +1,6 @@
 import type { Doc, RawInput } from '../core/doc.js';
 import type { ArticleRecord } from '../core/record.js';
+import type { CorrectedPlace, Correction, CorrectionInput } from '../corrections/types.js';
 
 /**
  * The one storage interface. Adapters (`sqlite`, later `postgres`) implement
@@ -46,8 +47,22 @@ export interface Store {
   saveStories(state: string, placed: readonly StoryMember[]): Promise<void>;
   /** Every article's event and storyline. */
   storyMembers(): Promise<StoryMember[]>;
+  /** One article's event and storyline, or null when it is not placed. */
+  storyOf(article: string): Promise<StoryMember | null>;
   /** Forgets every story (before clustering everything again). */
   clearStories(): Promise<void>;
+  /** Entities named in the stored articles (after corrections), most articles first. */
+  entities(query: EntityQuery): Promise<Page<EntityListing>>;
+  /** One entity's listing, or null when no stored article names it. */
+  entity(id: string): Promise<EntityListing | null>;
+  /** Places named in the articles (all, or these ones), one per gazetteer record, most mentioned first. */
+  places(articles?: readonly string[]): Promise<PlaceListing[]>;
+  /** Every correction, oldest first. */
+  corrections(): Promise<Correction[]>;
+  /** Stores a correction and re-indexes the articles it touches. */
+  addCorrection(input: CorrectionInput, extra?: { note?: string | null; place?: CorrectedPlace }): Promise<Correction>;
+  /** Removes a correction (false when there is none with this id) and re-indexes what it touched. */
+  deleteCorrection(id: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -74,6 +89,38 @@ export interface StoredArticle {
   /** Inputs that were found to be duplicates of this article. */
   readonly duplicates: readonly { readonly input: string; readonly similarity: number }[];
   readonly storedAt: string;
+  /** The corrections that changed `record` (already applied to it). */
+  readonly corrections: readonly Correction[];
+}
+
+export interface EntityQuery {
+  readonly limit?: number;
+  readonly offset?: number;
+  /** Words of the name or any alias. */
+  readonly q?: string;
+  readonly type?: string;
+}
+
+export interface EntityListing {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly aliases: readonly string[];
+  readonly articles: number;
+  readonly mentions: number;
+}
+
+export interface PlaceListing {
+  readonly gazetteerId: string;
+  readonly name: string;
+  readonly gazetteerName: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly country: string;
+  readonly kind: string;
+  readonly entities: readonly string[];
+  readonly articles: number;
+  readonly mentions: number;
 }
 
 export interface ArticleSummary {
@@ -90,6 +137,15 @@ export interface ListQuery {
   readonly limit?: number;
   readonly offset?: number;
   readonly outlet?: string;
+  /** Publication day bounds, YYYY-MM-DD, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Articles naming this entity id (after corrections). */
+  readonly entity?: string;
+  /** Articles naming this gazetteer record. */
+  readonly place?: string;
+  /** Only these articles (a story's members). */
+  readonly ids?: readonly string[];
 }
 
 export interface Page<T> {
