@@ -1,5 +1,6 @@
 import { startServer } from '../serve/server.js';
 import { diagnose, errorMessage, withStore } from './io.js';
+import { placeQuietly } from './stories.js';
 
 export async function serveCommand(opts: { db: string; port: string; host: string }): Promise<number> {
   const port = Number.parseInt(opts.port, 10);
@@ -8,6 +9,8 @@ export async function serveCommand(opts: { db: string; port: string; host: strin
     return 2;
   }
   return withStore(opts.db, async (store) => {
+    // A store written before stories existed, or by an interrupted ingest, has articles in no story yet.
+    await placeQuietly(store);
     let server;
     try {
       server = await startServer(store, { port, host: opts.host });

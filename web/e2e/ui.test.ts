@@ -157,6 +157,10 @@ describe('web UI in Chromium', { skip }, () => {
     await quote.waitFor();
     assert.ok(((await quote.textContent()) ?? '').length > 0);
     assert.ok(await page.locator(`a[href="/api/articles/${quoted.id}/raw"]`).count(), 'raw input link');
+    // The debris cleaning removed, one click away.
+    const debris = page.locator('details', { hasText: 'Removed debris' });
+    await debris.locator('summary').click();
+    if (quoted.removed.length > 0) await debris.getByText(quoted.removed[0]!.text.slice(0, 30), { exact: false }).first().waitFor();
     await shot(page, 'article');
     await page.close();
   });
