@@ -111,23 +111,27 @@ export function rangesOverlap(a: Pick<Quantity, 'min' | 'max'>, b: Pick<Quantity
   return lo(a) <= hi(b) && lo(b) <= hi(a);
 }
 
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, v] of a) {
-    na += v * v;
-    dot += v * (b.get(k) ?? 0);
-  }
-  for (const v of b.values()) nb += v * v;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+/** Word counts of a claim and their Euclidean norm (computed once: claims are compared many times). */
+interface WordBag {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly norm: number;
 }
 
-const bag = (text: string) => {
-  const m = new Map<string, number>();
-  for (const w of contentWords(text)) m.set(w, (m.get(w) ?? 0) + 1);
-  return m;
-};
+function cosine(a: WordBag, b: WordBag): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts];
+  let dot = 0;
+  for (const [k, v] of small) dot += v * (large.get(k) ?? 0);
+  return dot / (a.norm * b.norm);
+}
+
+function bag(text: string): WordBag {
+  const counts = new Map<string, number>();
+  for (const w of contentWords(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let sum = 0;
+  for (const v of counts.values()) sum += v * v;
+  return { counts, norm: Math.sqrt(sum) };
+}
 
 /** One claim of one article, with what grouping and comparison need. */
 interface Item {
@@ -135,7 +139,7 @@ interface Item {
   readonly article: string;
   readonly outlet: string;
   readonly speakerKey: string | null;
-  readonly words: Map<string, number>;
+  readonly words: WordBag;
   /** Places named in the claim: cities and sites, and countries separately. */
   readonly localPlaces: Set<string>;
   readonly countries: Set<string>;
@@ -208,37 +212,93 @@ const bump = (m: Record<string, number>, k: string, n = 1) => {
   m[k] = (m[k] ?? 0) + n;
 };
 
+/**
+ * Which claims are compared at all. Every relation between two claims needs
+ * shared words (or figures of the same unit), so only pairs sharing a key are
+ * candidates. Up to MAX_CLAIM_POSTINGS claims the comparison is exhaustive.
+ * Above that, keys held by more than MAX_CLAIM_POSTINGS claims are ignored, and
+ * pairs need two shared words (or a shared unit): a pair sharing only words
+ * that hundreds of claims use, or one word, is not the same statement in a
+ * story that big, and the comparison stays near-linear instead of quadratic.
+ */
+export const MAX_CLAIM_POSTINGS = 200;
+
+/** For each item, the earlier items it is compared with (ascending). */
+function candidates(items: readonly Item[]): number[][] {
+  const postings = new Map<string, number[]>();
+  const keysOf = (it: Item) => new Set([...it.words.counts.keys(), ...it.claim.quantities.map((q) => `#${unitKey(q.unit)}`)]);
+  const keys = items.map(keysOf);
+  keys.forEach((ks, i) => {
+    for (const key of ks) (postings.get(key) ?? postings.set(key, []).get(key)!).push(i);
+  });
+  const exhaustive = items.length <= MAX_CLAIM_POSTINGS;
+  return keys.map((ks, i) => {
+    const shared = new Map<number, number>();
+    for (const key of ks) {
+      const list = postings.get(key)!;
+      if (list.length > MAX_CLAIM_POSTINGS) continue;
+      // A shared unit counts as enough on its own: figures of one unit may conflict whatever the words.
+      const weight = exhaustive || key.startsWith('#') ? 2 : 1;
+      for (const j of list) {
+        if (j >= i) break;
+        shared.set(j, (shared.get(j) ?? 0) + weight);
+      }
+    }
+    return [...shared].flatMap(([j, n]) => (n >= 2 ? [j] : [])).sort((a, b) => a - b);
+  });
+}
+
 export function compareOutlets(records: readonly CompareSource[]): Comparison {
-  // Group the claims of every article into statements.
+  // Group the claims of every article into statements: each joins the first group
+  // holding a claim from another article that makes the same statement.
   const items = records.flatMap(itemsOf);
+  const earlier = candidates(items);
   const groups: Item[][] = [];
-  for (const item of items) {
-    const g = groups.find((members) => members.some((m) => m.article !== item.article && sameStatement(m, item)));
-    if (g) g.push(item);
-    else groups.push([item]);
-  }
+  const groupOf: number[] = [];
+  items.forEach((item, i) => {
+    let into = Infinity;
+    for (const j of earlier[i]!) {
+      if (groupOf[j]! < into && items[j]!.article !== item.article && sameStatement(items[j]!, item)) into = groupOf[j]!;
+    }
+    if (into === Infinity) into = groups.push([]) - 1;
+    groups[into]!.push(item);
+    groupOf[i] = into;
+  });
+  // Two groups are related through their candidate pairs of claims (claims that share
+  // no word and no unit can neither corroborate nor contradict each other).
+  const pairsOf = new Map<number, [number, number][]>();
+  items.forEach((_, i) => {
+    for (const j of earlier[i]!) {
+      const [gi, gj] = [groupOf[j]!, groupOf[i]!];
+      if (gi === gj) continue;
+      const key = Math.min(gi, gj) * groups.length + Math.max(gi, gj);
+      (pairsOf.get(key) ?? pairsOf.set(key, []).get(key)!).push(gi < gj ? [j, i] : [i, j]);
+    }
+  });
   const corroborating = groups.map(() => new Set<number>());
   const contradicting = groups.map(() => new Set<number>());
   const conflictPairs: { a: Item; b: Item; q: Quantity; r: Quantity; ga: number; gb: number }[] = [];
-  for (let i = 0; i < groups.length; i++)
-    for (let j = i + 1; j < groups.length; j++) {
-      let corroborated = false;
-      let contradicted = false;
-      for (const a of groups[i]!)
-        for (const b of groups[j]!) {
-          const figures = conflictingFigures(a, b);
-          for (const [q, r] of figures) conflictPairs.push({ a, b, q, r, ga: i, gb: j });
-          if (figures.length > 0 || ((a.denial || b.denial) && cosine(a.words, b.words) >= 0.3)) contradicted = true;
-          else if (corroborates(a, b)) corroborated = true;
-        }
-      if (contradicted) {
-        contradicting[i]!.add(j);
-        contradicting[j]!.add(i);
-      } else if (corroborated) {
-        corroborating[i]!.add(j);
-        corroborating[j]!.add(i);
-      }
+  for (const key of [...pairsOf.keys()].sort((x, y) => x - y)) {
+    const i = Math.floor(key / groups.length);
+    const j = key % groups.length;
+    let corroborated = false;
+    let contradicted = false;
+    for (const [x, y] of pairsOf.get(key)!.sort((p, q) => p[0] - q[0] || p[1] - q[1])) {
+      const a = items[x]!;
+      const b = items[y]!;
+      const figures = conflictingFigures(a, b);
+      for (const [q, r] of figures) conflictPairs.push({ a, b, q, r, ga: i, gb: j });
+      if (figures.length > 0 || ((a.denial || b.denial) && cosine(a.words, b.words) >= 0.3)) contradicted = true;
+      else if (corroborates(a, b)) corroborated = true;
     }
+    if (contradicted) {
+      contradicting[i]!.add(j);
+      contradicting[j]!.add(i);
+    } else if (corroborated) {
+      corroborating[i]!.add(j);
+      corroborating[j]!.add(i);
+    }
+  }
   const outletsOfGroup = (g: number) => [...new Set(groups[g]!.map((m) => m.outlet))];
   const claims: StoryClaim[] = groups.map((members, g) => {
     const first = members[0]!;

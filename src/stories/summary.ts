@@ -69,16 +69,28 @@ const HEADLINE_SCORE_SHARE = 0.8;
 
 type Vector = ReadonlyMap<string, number>;
 
+/**
+ * Squared norms, computed once per vector: a big story's centroid holds tens of
+ * thousands of words and is compared with every sentence. Vectors are complete
+ * before they are first compared and never change afterwards.
+ */
+const squaredNorms = new WeakMap<Vector, number>();
+function squaredNorm(v: Vector): number {
+  let n = squaredNorms.get(v);
+  if (n === undefined) {
+    n = 0;
+    for (const x of v.values()) n += x * x;
+    squaredNorms.set(v, n);
+  }
+  return n;
+}
+
 function cosine(a: Vector, b: Vector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  let na = 0;
-  let nb = 0;
   for (const [w, v] of small) dot += v * (large.get(w) ?? 0);
   if (dot === 0) return 0;
-  for (const v of a.values()) na += v * v;
-  for (const v of b.values()) nb += v * v;
-  return dot / Math.sqrt(na * nb);
+  return dot / Math.sqrt(squaredNorm(a) * squaredNorm(b));
 }
 
 function termFrequencies(words: readonly string[]): Map<string, number> {
