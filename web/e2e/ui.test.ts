@@ -235,6 +235,16 @@ describe('web UI in Chromium', { skip }, () => {
     await list.close();
   });
 
+  test('the API docs page renders every operation of the OpenAPI document', async () => {
+    const doc = await api<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
+    const operations = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
+    const page = await openPage('/docs');
+    await page.locator('.opblock').first().waitFor();
+    assert.equal(await page.locator('.opblock').count(), operations);
+    await shot(page, 'api-docs');
+    await page.close();
+  });
+
   test('no page error, console error, CSP violation or dialog happened', () => {
     assert.deepEqual(incidents, []);
   });
