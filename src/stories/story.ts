@@ -31,7 +31,7 @@ export interface StoryView {
   readonly summarySources: readonly SummarySentence[];
   readonly timeline: readonly (TimelineEntry & { readonly text: string; readonly article: string; readonly sources: number })[];
   readonly entities: readonly { readonly id: string; readonly name: string; readonly type: string; readonly articles: number; readonly mentions: number }[];
-  readonly places: readonly { readonly entity: string; readonly name: string; readonly lat: number; readonly lon: number; readonly country: string; readonly articles: number; readonly mentions: number }[];
+  readonly places: readonly { readonly entity: string; readonly name: string; readonly lat: number; readonly lon: number; readonly country: string; readonly kind: string; readonly articles: number; readonly mentions: number }[];
   readonly claims: readonly StoryClaim[];
   readonly conflicts: readonly Conflict[];
   readonly outlets: readonly OutletProfile[];
@@ -72,11 +72,11 @@ function entitiesOf(records: readonly ArticleRecord[]): StoryView['entities'] {
 }
 
 function placesOf(records: readonly ArticleRecord[]): StoryView['places'] {
-  const acc = new Map<string, { entity: string; name: string; lat: number; lon: number; country: string; articles: number; mentions: number }>();
+  const acc = new Map<string, { entity: string; name: string; lat: number; lon: number; country: string; kind: string; articles: number; mentions: number }>();
   for (const r of records)
     for (const p of r.places) {
       const key = p.gazetteerId || p.entity;
-      const a = acc.get(key) ?? acc.set(key, { entity: p.entity, name: p.name, lat: p.lat, lon: p.lon, country: p.country, articles: 0, mentions: 0 }).get(key)!;
+      const a = acc.get(key) ?? acc.set(key, { entity: p.entity, name: p.name, lat: p.lat, lon: p.lon, country: p.country, kind: p.kind, articles: 0, mentions: 0 }).get(key)!;
       a.articles++;
       a.mentions += r.entities.find((e) => e.id === p.entity)?.mentions.length ?? 1;
     }

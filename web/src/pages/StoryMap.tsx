@@ -13,6 +13,7 @@ import countries from 'world-atlas/countries-50m.json';
 import type { StoryView } from '../../../src/serve/api.js';
 import { drawableCountries } from '../basemap.js';
 import { count, markerRadius } from '../format.js';
+import { focusPlaces } from '../mapfocus.js';
 
 type Place = StoryView['places'][number];
 
@@ -36,7 +37,8 @@ export default function StoryMap({ places }: { places: readonly Place[] }) {
     if (!container.current) return;
     const map = L.map(container.current, { attributionControl: false, worldCopyJump: true, minZoom: 1, maxZoom: 10 });
     // The view comes first: Leaflet cannot draw vector layers on a map without one.
-    if (places.length > 0) map.fitBounds(L.latLngBounds(places.map((p) => [p.lat, p.lon])), { padding: [40, 40], maxZoom: 7 });
+    const framed = focusPlaces(places);
+    if (framed.length > 0) map.fitBounds(L.latLngBounds(framed.map((p) => [p.lat, p.lon])), { padding: [40, 40], maxZoom: 7 });
     else map.setView([20, 0], 1);
     L.geoJSON(basemap, { interactive: false, style: { className: 'basemap-country' } }).addTo(map);
     for (const p of places)
