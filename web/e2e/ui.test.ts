@@ -1,6 +1,7 @@
 /**
  * The web UI in a real browser (Debian's Chromium driven by playwright-core)
- * against `newsgraph serve` over a store filled from the bundled examples:
+ * against `newsgraph serve` over a store filled from the examples and the
+ * seed articles (../shared/seeds):
  * the seeds' Raqqa story with its map, timeline, claims and outlets; a
  * highlighted quote in the reader; an entity merge that survives re-ingest;
  * ingestion from the page; and script injection that never runs.
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readInputs } from '../../src/ingest/index.js';
 import { analyzeRaw } from '../../src/pipeline/index.js';
+import { HAVE_SEEDS, SEEDS_DIR } from '../../src/pipeline/seeds.fixture.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { placeArticles } from '../../src/stories/placement.js';
 import { openStore } from '../../src/store/index.js';
@@ -34,6 +36,12 @@ const BUILT = existsSync(join(ROOT, 'dist', 'web', 'index.html'));
 function skipReason(): string | false {
   if (!existsSync(CHROMIUM)) {
     const why = `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set NEWSGRAPH_CHROMIUM)`;
+    if (REQUIRED) throw new Error(why.replace('skipped', 'required'));
+    process.stderr.write(`${why}\n`);
+    return why;
+  }
+  if (!HAVE_SEEDS) {
+    const why = `browser tests skipped: they need the seed articles in ${SEEDS_DIR}`;
     if (REQUIRED) throw new Error(why.replace('skipped', 'required'));
     process.stderr.write(`${why}\n`);
     return why;
@@ -56,7 +64,7 @@ let browser: Browser;
 const incidents: string[] = [];
 
 async function ingestExamples(): Promise<void> {
-  for await (const item of readInputs([EXAMPLES])) if (item.ok) await store.put(analyzeRaw(item.raw));
+  for await (const item of readInputs([EXAMPLES, SEEDS_DIR])) if (item.ok) await store.put(analyzeRaw(item.raw));
   await placeArticles(store);
 }
 
@@ -175,8 +183,7 @@ describe('web UI in Chromium', { skip }, () => {
     await page.getByText(from, { exact: true }).first().waitFor();
 
     // Re-ingest every example through the API (unchanged inputs) and one seed as a new paste, then re-process.
-    const seedDir = join(EXAMPLES, 'seeds');
-    const seed = readFileSync(join(seedDir, '001_d9a8878862ae51fe.txt'), 'utf8');
+    const seed = readFileSync(join(SEEDS_DIR, '001_d9a8878862ae51fe.txt'), 'utf8');
     await ingestViaApi({ kind: 'text', content: seed, name: '001_d9a8878862ae51fe.txt' });
     for await (const { id, raw } of store.raws()) await store.replace(id, analyzeRaw(raw));
 
