@@ -70,6 +70,11 @@ async function viewOf(store: Store, id: string, events: ReadonlyMap<string, stri
   return buildStory(id, [...events].map(([eventId, articles]) => ({ id: eventId, articles })), records);
 }
 
+/** The articles of one storyline, in stored order (none when there is no such storyline). */
+export async function storylineArticles(store: Store, id: string): Promise<string[]> {
+  return (await store.storyMembers()).filter((m) => m.storyline === id).map((m) => m.article);
+}
+
 /** One storyline's view, or null when no such storyline exists. */
 export async function loadStory(store: Store, id: string): Promise<StoryView | null> {
   const events = groupMembers(await store.storyMembers()).get(id);

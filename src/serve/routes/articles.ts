@@ -1,5 +1,6 @@
 /** Articles: list with filters, one article with its annotations, its raw input, full-text search. */
 import type { FastifyInstance } from 'fastify';
+import { storylineArticles } from '../../stories/placement.js';
 import type { Store } from '../../store/store.js';
 import { RAW_CONTENT_SECURITY_POLICY } from '../headers.js';
 import { clampLimit, sendProblem } from '../reply.js';
@@ -32,7 +33,7 @@ export async function articleRoutes(app: FastifyInstance, store: Store): Promise
     },
     async (request) => {
       const { limit, offset, story, ...filters } = request.query;
-      const ids = story === undefined ? undefined : (await store.storyMembers()).filter((m) => m.storyline === story).map((m) => m.article);
+      const ids = story === undefined ? undefined : await storylineArticles(store, story);
       return store.list({ limit: clampLimit(limit), offset, ...filters, ...(ids === undefined ? {} : { ids }) });
     },
   );

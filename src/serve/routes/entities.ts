@@ -1,5 +1,6 @@
 /** Entities (with their articles) and places (GeoJSON), after corrections. */
 import type { FastifyInstance } from 'fastify';
+import { storylineArticles } from '../../stories/placement.js';
 import type { PlaceListing, Store } from '../../store/store.js';
 import type { EntityDetail, PlaceFeatureCollection } from '../api.js';
 import { clampLimit, sendProblem } from '../reply.js';
@@ -82,7 +83,7 @@ export async function entityRoutes(app: FastifyInstance, store: Store): Promise<
       const { story, article } = request.query;
       let ids: string[] | undefined;
       if (story !== undefined) {
-        ids = (await store.storyMembers()).filter((m) => m.storyline === story).map((m) => m.article);
+        ids = await storylineArticles(store, story);
         if (ids.length === 0) return sendProblem(reply, request, 404, `No storyline with id "${story}".`);
       }
       if (article !== undefined) ids = ids === undefined ? [article] : ids.filter((a) => a === article);
