@@ -197,6 +197,44 @@ describe('web UI in Chromium', { skip }, () => {
     await page.close();
   });
 
+  test('marking a date wrong and fixing a place from the reader; both listed and withdrawn on the Corrections page', async () => {
+    const id = await raqqaStoryId();
+    const story = await api<{ articles: string[] }>(`/api/stories/${id}`);
+    const records = await store.records(story.articles);
+    const article = records.find((r) => r.dates.length > 0 && r.places.some((p) => p.entity === 'mosul'));
+    assert.ok(article, 'a seed article with dates that names Mosul');
+    const page = await openPage(`/#/articles/${article.id}`);
+    const dates = page.locator('section.panel-section', { has: page.getByRole('heading', { name: /^Dates/ }) });
+    await dates.getByRole('button', { name: /^Mark as wrong/ }).first().click();
+    await dates.getByRole('heading', { name: `Dates (${article.dates.length - 1})` }).waitFor();
+
+    await page.getByRole('button', { name: 'Fix place: Mosul' }).first().click();
+    await page.locator('.fix-place input[type="search"]').fill('Raqqa');
+    await page.locator('.fix-place').getByRole('button', { name: 'Find' }).click();
+    await page.locator('.fix-place').getByRole('button', { name: 'Use' }).first().click();
+    const { items: [raqqa] } = await api<{ items: { gazetteerId: string }[] }>('/api/gazetteer?q=Raqqa');
+    for (let i = 0; i < 100; i++) {
+      const { record } = await api<{ record: { places: { entity: string; gazetteerId: string }[] } }>(`/api/articles/${article.id}`);
+      if (record.places.find((p) => p.entity === 'mosul')?.gazetteerId === raqqa!.gazetteerId) break;
+      assert.ok(i < 99, 'the place was fixed');
+      await page.waitForTimeout(50);
+    }
+    await shot(page, 'corrected-article');
+
+    await page.goto(new URL('/#/corrections', server.url).href);
+    const remove = page.getByRole('button', { name: /^Delete correction/ });
+    await remove.first().waitFor();
+    const before = (await api<{ items: { kind: string }[] }>('/api/corrections')).items;
+    assert.ok(before.some((c) => c.kind === 'reject') && before.some((c) => c.kind === 'fix-place'));
+    for (let n = await remove.count(); n > 0; n--) {
+      await remove.first().click();
+      await page.waitForFunction((left) => document.querySelectorAll('button[aria-label^="Delete correction"]').length === left, n - 1);
+    }
+    const { record } = await api<{ record: { dates: unknown[] } }>(`/api/articles/${article.id}`);
+    assert.equal(record.dates.length, article.dates.length, 'withdrawn: the date is back');
+    await page.close();
+  });
+
   test('ingest from the page: pasted text shows progress and the stored article', async () => {
     const page = await openPage('/#/ingest');
     await page.locator('textarea').first().fill(
