@@ -217,6 +217,7 @@ describe('ingestion jobs', () => {
     assert.equal(broken.status, 'failed');
     assert.equal(broken.errors[0]?.input, 'broken.xml');
     problem(await post('/api/ingest', { kind: 'url' }), 400);
+    assert.match(problem(await post('/api/ingest', { kind: 'text', content: 'word '.repeat(2_200_000) }), 413).detail, /more than the 10 MiB one article may be/);
     problem(await post('/api/ingest', { kind: 'text', content: 'x', extra: 1 }), 400);
     problem(await get('/api/jobs/00000000-0000-4000-8000-000000000000'), 404);
   });

@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { RawInput } from '../core/doc.js';
 import { readFeedText, readInputs, type IngestItem } from '../ingest/index.js';
-import { errorMessage } from '../ingest/reasons.js';
+import { errorMessage, formatSize } from '../ingest/reasons.js';
+import { DEFAULT_MAX_ARTICLE_BYTES } from '../ingest/types.js';
 import { analyzeRaw } from '../pipeline/index.js';
 import { placeArticles } from '../stories/placement.js';
 import type { Store } from '../store/store.js';
@@ -28,10 +29,15 @@ function inputName(request: IngestRequest): string {
   return request.name ?? (request.kind === 'feed' ? 'pasted feed' : request.kind === 'html' ? 'pasted page' : 'pasted text');
 }
 
-/** Why a request cannot become a job, or null when it can. */
-export function invalidRequest(request: IngestRequest): string | null {
-  if (request.kind === 'url') return request.url ? null : 'a url is required for kind "url"';
-  if (!request.content || request.content.trim() === '') return `content is required for kind "${request.kind}"`;
+/** Why a request cannot become a job (with the HTTP status that says so), or null when it can. */
+export function invalidRequest(request: IngestRequest): { status: number; reason: string } | null {
+  if (request.kind === 'url') return request.url ? null : { status: 400, reason: 'a url is required for kind "url"' };
+  if (!request.content || request.content.trim() === '') return { status: 400, reason: `content is required for kind "${request.kind}"` };
+  // One article is capped as when read from a file; a feed document may hold many.
+  const bytes = Buffer.byteLength(request.content, 'utf8');
+  if (request.kind !== 'feed' && bytes > DEFAULT_MAX_ARTICLE_BYTES) {
+    return { status: 413, reason: `content is ${formatSize(bytes)}, more than the ${formatSize(DEFAULT_MAX_ARTICLE_BYTES)} one article may be` };
+  }
   return null;
 }
 

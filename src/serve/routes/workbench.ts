@@ -53,7 +53,7 @@ export async function workbenchRoutes(app: FastifyInstance, store: Store, jobs: 
     },
     async (request, reply) => {
       const invalid = invalidRequest(request.body);
-      if (invalid) return sendProblem(reply, request, 400, invalid);
+      if (invalid) return sendProblem(reply, request, invalid.status, invalid.reason);
       const job = jobs.submit(request.body);
       return reply.code(202).header('location', `/api/jobs/${job.id}`).send(job);
     },
