@@ -80,6 +80,10 @@ class StoryCache {
 
 export async function storyRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const cache = new StoryCache(store);
+  // The story list is the first page anyone opens: build its rows once the server listens, not on that request.
+  app.addHook('onListen', async () => {
+    setImmediate(() => void cache.listings().catch((err: unknown) => app.log.warn({ err }, 'warming the story list failed')));
+  });
 
   app.get<{ Querystring: StoriesQuerystring }>(
     '/api/stories',
