@@ -8,7 +8,7 @@ import { entityHref, withQuery } from '../routes.js';
 import { Empty, Loaded, Pager, useTitle } from '../ui.js';
 
 const PAGE_SIZE = 50;
-export const ENTITY_TYPES: readonly [string, string][] = [
+const ENTITY_TYPES: readonly [string, string][] = [
   ['PERSON', 'Person'],
   ['ORG', 'Organisation'],
   ['GPE', 'Country, city, state'],
@@ -17,6 +17,20 @@ export const ENTITY_TYPES: readonly [string, string][] = [
   ['FAC', 'Facility'],
   ['EVENT', 'Event'],
 ];
+
+/** A choice of entity type; `none` labels the empty choice ("any type", "same as now"). */
+export function EntityTypeSelect({ value, none, onChange }: { value: string; none: string; onChange: (type: string) => void }) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{none}</option>
+      {ENTITY_TYPES.map(([t, label]) => (
+        <option key={t} value={t}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 export function EntityList({ q, type, offset }: { q: string; type: string; offset: number }) {
   useTitle('Entities');
@@ -38,14 +52,7 @@ export function EntityList({ q, type, offset }: { q: string; type: string; offse
         </label>
         <label>
           <span>Type</span>
-          <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })}>
-            <option value="">any type</option>
-            {ENTITY_TYPES.map(([t, label]) => (
-              <option key={t} value={t}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <EntityTypeSelect value={draft.type} none="any type" onChange={(t) => setDraft({ ...draft, type: t })} />
         </label>
         <div className="filter-actions">
           <button type="submit">Apply</button>

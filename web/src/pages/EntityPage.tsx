@@ -11,7 +11,7 @@ import { count } from '../format.js';
 import { articlesHref, entityHref, withQuery } from '../routes.js';
 import { ErrorNote, Loaded, Pager, useTitle } from '../ui.js';
 import { ArticleTable } from './ArticleList.js';
-import { ENTITY_TYPES } from './EntityList.js';
+import { EntityTypeSelect } from './EntityList.js';
 
 const PAGE_SIZE = 25;
 const SUGGESTIONS = 8;
@@ -127,14 +127,7 @@ function SplitForm({ entity, onDone }: { entity: EntityDetail; onDone: () => voi
         </label>
         <label>
           <span className="small">Type</span>{' '}
-          <select value={newType} onChange={(e) => setNewType(e.target.value)}>
-            <option value="">same as now</option>
-            {ENTITY_TYPES.map(([t, label]) => (
-              <option key={t} value={t}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <EntityTypeSelect value={newType} none="same as now" onChange={setNewType} />
         </label>
         <button type="submit" disabled={busy || chosen.size === 0 || idInvalid || chosen.size === aliases.length}>
           Split off
