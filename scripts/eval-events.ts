@@ -27,7 +27,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeRaw } from '../src/pipeline/index.js';
+import { loadPipeline } from '../src/pipeline/index.js';
 import { extractEvents } from '../src/events/index.js';
 import type { Doc, NewsEvent } from '../src/core/doc.js';
 
@@ -109,7 +109,7 @@ function main(): void {
   for (const a of articles) {
     let doc: Doc;
     try {
-      doc = analyzeRaw({ input: 'gold', kind: 'text', content: `${a.title}\n\n${a.text}`, meta: { date: a.date_publish, container: 'jsonl' } });
+      doc = loadPipeline().analyze({ input: 'gold', kind: 'text', content: `${a.title}\n\n${a.text}`, meta: { date: a.date_publish, container: 'jsonl' } });
     } catch {
       failed++;
       continue;

@@ -22,10 +22,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DOMParser } from 'linkedom';
-import { loadGazetteer } from '../src/geo/gazetteer.js';
 import { WEIGHTS, distanceKm, resolvePlaces } from '../src/geo/resolve.js';
 import type { ToponymInput } from '../src/geo/resolve.js';
-import { analyzeText } from '../src/geo/index.js';
+import { analyzeCleanText } from '../src/pipeline/testing.js';
+import { projectResources } from '../src/pipeline/resources.js';
+import type { Place } from '../src/core/doc.js';
+
+// Interim: the stages from sentences to geocoding on the raw text (no cleaning); to be replaced by the product path.
+function analyzeText(text: string): { places: Map<string, Place>; mentions: { start: number; end: number; entity: string }[] } {
+  const doc = analyzeCleanText(text, 'geocode');
+  const mentions = doc.entities.filter((e) => ['GPE', 'LOC', 'FAC'].includes(e.type)).flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id })));
+  return { places: new Map(doc.places.map((p) => [p.entity, p])), mentions };
+}
 
 const repoRoot = new URL('../', import.meta.url);
 const dataDir = process.env.NEWSGRAPH_GEO_DIR ?? fileURLToPath(new URL('../shared/data/geoparsing-news/', repoRoot));
@@ -138,7 +146,7 @@ export function goldToponyms(article: GoldArticle): { inputs: ToponymInput[]; go
 const showErrors = process.argv.includes('--errors');
 
 export function evaluateResolution(articles: readonly GoldArticle[], weights: typeof WEIGHTS = WEIGHTS) {
-  const gazetteer = loadGazetteer();
+  const gazetteer = projectResources().get('gazetteer');
   const scores = new DistanceScores();
   let unresolved = 0;
   const t0 = performance.now();

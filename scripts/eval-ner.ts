@@ -10,6 +10,8 @@ import { EntityScorer, readConllSplit } from '../src/nlp/ner/conll.js';
 import type { ConllDocument, Scores } from '../src/nlp/ner/conll.js';
 import { labelDocument } from '../src/nlp/ner/label.js';
 import { loadModelFile } from '../src/nlp/ner/model-file.js';
+import { loadClusters } from '../src/nlp/ner/clusters.js';
+import { WORD_CLUSTERS_URL } from '../src/nlp/ner/features.js';
 import type { QuantizedScorer } from '../src/nlp/ner/model-file.js';
 import { MODEL_TYPES, tagsToSpans } from '../src/nlp/ner/perceptron.js';
 
@@ -47,7 +49,7 @@ function speed(model: QuantizedScorer, docs: readonly ConllDocument[]): number {
 
 function main(): void {
   const t0 = Date.now();
-  const model = loadModelFile(modelUrl);
+  const model = loadModelFile(modelUrl, loadClusters(WORD_CLUSTERS_URL));
   const loadMs = Date.now() - t0;
   const test = readSplit('eng.testb');
   const dev = readSplit('eng.testa');

@@ -30,7 +30,10 @@
  *   after one warm-up call (models load lazily).
  */
 import { fileURLToPath } from 'node:url';
-import { analyzeQuotes } from '../src/attribution/index.js';
+import { analyzeCleanText } from '../src/pipeline/testing.js';
+
+// Interim: the stages from sentences to quotes on the raw text (no cleaning); to be replaced by the product path.
+const analyzeQuotes = (text: string) => analyzeCleanText(text, 'quotes').quotes;
 import { COMPARTMENTS, emptyCounts, readPolnear, scoreText, scores } from './lib/polnear.js';
 import type { Compartment, Counts, PolnearText, Prf } from './lib/polnear.js';
 

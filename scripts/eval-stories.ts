@@ -19,7 +19,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeRaw } from '../src/pipeline/index.js';
+import { loadPipeline } from '../src/pipeline/index.js';
 import type { Doc } from '../src/core/doc.js';
 import { DEFAULT_CLUSTER_OPTIONS, StoryClusterer, TwoLevelClusterer, bCubed } from '../src/stories/cluster.js';
 import type { ClusterArticle, ClusterOptions } from '../src/stories/cluster.js';
@@ -41,7 +41,7 @@ export function clusterArticleOf(id: string, doc: Doc): ClusterArticle {
 
 function analyse(id: string, title: string, text: string, date: string | null): ClusterArticle | null {
   try {
-    const doc = analyzeRaw({ input: id, kind: 'record', content: text, meta: { title, ...(date ? { date } : {}), container: 'jsonl' } });
+    const doc = loadPipeline().analyze({ input: id, kind: 'record', content: text, meta: { title, ...(date ? { date } : {}), container: 'jsonl' } });
     return clusterArticleOf(id, doc);
   } catch {
     return null;
@@ -76,7 +76,7 @@ function readSet(name: string): { name: string; items: Labelled[] }[] {
       const items: Labelled[] = [];
       for (const f of readdirSync(seedsDir).sort()) {
         const date = withDates ? dates[f.slice(0, 3)] : undefined;
-        const doc = analyzeRaw({ input: f, kind: 'text', content: readFileSync(`${seedsDir}/${f}`, 'utf8'), meta: date ? { container: 'file', date } : { container: 'file' } });
+        const doc = loadPipeline().analyze({ input: f, kind: 'text', content: readFileSync(`${seedsDir}/${f}`, 'utf8'), meta: date ? { container: 'file', date } : { container: 'file' } });
         items.push({ article: clusterArticleOf(f.slice(0, 3), doc), label: expected[f.slice(0, 3)] ?? f });
       }
       out.push({ name: withDates ? 'seeds, publication dates given' : 'seeds', items });

@@ -8,7 +8,9 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildGazetteer, documentFeatures, projectGazetteerLists } from '../src/nlp/ner/features.js';
+import { buildGazetteer, documentFeatures, WORD_CLUSTERS_URL } from '../src/nlp/ner/features.js';
+import { projectGazetteerLists } from '../src/nlp/ner/project-lists.js';
+import { loadClusters } from '../src/nlp/ner/clusters.js';
 import type { Gazetteer } from '../src/nlp/ner/features.js';
 import { EntityScorer, readConllSplit } from '../src/nlp/ner/conll.js';
 import type { ConllDocument } from '../src/nlp/ner/conll.js';
@@ -71,7 +73,8 @@ function main(): void {
   const dev = readSplit('eng.testa');
   // One snapshot of the word lists for training and the saved model, so later edits cannot shift features.
   const gazetteerLists = projectGazetteerLists();
-  const gazetteer = buildGazetteer(gazetteerLists);
+  const clusters = loadClusters(WORD_CLUSTERS_URL);
+  const gazetteer = buildGazetteer(gazetteerLists, clusters);
 
   const examples: Example[] = [];
   for (const doc of train) {
@@ -105,8 +108,8 @@ function main(): void {
     epochs: best.epoch,
     seed,
     devF1Float: Number(best.f1.toFixed(4)),
-  });
-  const quantised = decodeModel(bytes, 'new model');
+  }, clusters);
+  const quantised = decodeModel(bytes, 'new model', clusters);
   const devQuantised = evaluate(quantised, gazetteer, dev).overall.f1;
   mkdirSync(new URL('.', modelPath), { recursive: true });
   writeFileSync(modelPath, bytes);

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeQuotes } from './index.js';
+import { analyzeCleanText } from '../pipeline/testing.js';
 import { findQuotations } from './quotes.js';
 
 // Sentences written for these tests.
-const q = (text: string) => analyzeQuotes(text).map((x) => ({ text: x.text, speaker: x.speaker, direct: x.direct, anonymous: x.anonymous, role: x.role, via: x.via, cue: x.cue }));
+const q = (text: string) => analyzeCleanText(text, 'quotes').quotes.map((x) => ({ text: x.text, speaker: x.speaker, direct: x.direct, anonymous: x.anonymous, role: x.role, via: x.via, cue: x.cue }));
 
 test('quote marks pair across styles; apostrophes and unclosed marks are not quotes', () => {
   const text = 'He said “we will win” and ‘they will lose’ while «nothing changes»; it’s "done" and don’t worry.';

@@ -39,7 +39,8 @@ export function claimsOf(doc: Pick<Doc, 'text' | 'sentences' | 'entities' | 'quo
 
 export const claimsStage: Stage = {
   name: 'claims',
-  requires: ['sentences', 'entities', 'quotes', 'meta'],
+  requires: ['text', 'sentences', 'entities', 'quotes', 'meta'],
   assigns: ['claims'],
+  uses: [],
   run: (doc) => ({ ...doc, claims: claimsOf(doc) }),
 };

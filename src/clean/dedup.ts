@@ -211,5 +211,6 @@ export const fingerprintStage: Stage = {
   name: 'fingerprint',
   requires: ['text'],
   assigns: ['fingerprint'],
+  uses: [],
   run: (doc: Doc): Doc => ({ ...doc, fingerprint: fingerprint(doc.text) }),
 };

@@ -36,6 +36,7 @@ export const extractStage: Stage = {
   name: 'extract',
   requires: [],
   assigns: ['extracted'],
+  uses: [],
   run(doc: Doc): Doc {
     return { ...doc, extracted: extract(doc.raw) };
   },

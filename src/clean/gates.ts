@@ -371,6 +371,7 @@ export const cleanStage: Stage = {
   name: 'clean',
   requires: ['extracted'],
   assigns: ['text', 'removed'],
+  uses: [],
   run(doc: Doc): Doc {
     if (!doc.extracted) throw new Error(`clean: ${doc.raw.input} has no extracted body`);
     const { text, removed } = cleanBody(doc.extracted.body);

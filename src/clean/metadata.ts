@@ -285,6 +285,7 @@ export const metadataStage: Stage = {
   name: 'metadata',
   requires: ['extracted', 'text'],
   assigns: ['meta', 'id'],
+  uses: [],
   run(doc: Doc): Doc {
     return { ...doc, meta: articleMeta(doc), id: articleId(doc.text) };
   },

@@ -1,5 +1,5 @@
 import { readInputs } from '../ingest/index.js';
-import { analyzeRaw, PIPELINE_VERSION } from '../pipeline/index.js';
+import { loadPipeline, PIPELINE_VERSION, type Pipeline } from '../pipeline/index.js';
 import { toRecord } from '../core/record.js';
 import type { Doc } from '../core/doc.js';
 import { openStore } from '../store/index.js';
@@ -33,6 +33,7 @@ export async function analyzeCommand(inputs: string[], opts: { json?: boolean; d
     }
   }
   let analysed = 0;
+  let pipeline: Pipeline | null = null;
   try {
     for await (const item of readInputs(inputs)) {
       if (!item.ok) {
@@ -41,7 +42,7 @@ export async function analyzeCommand(inputs: string[], opts: { json?: boolean; d
       }
       let doc: Doc;
       try {
-        doc = analyzeRaw(item.raw);
+        doc = (pipeline ??= loadPipeline()).analyze(item.raw);
       } catch (err) {
         diagnose(item.raw.input, errorMessage(err));
         continue;

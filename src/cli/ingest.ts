@@ -1,5 +1,5 @@
 import { readInputs } from '../ingest/index.js';
-import { analyzeRaw, PIPELINE_VERSION } from '../pipeline/index.js';
+import { loadPipeline, PIPELINE_VERSION, type Pipeline } from '../pipeline/index.js';
 import { diagnose, errorMessage, withStore } from './io.js';
 import { Progress } from './progress.js';
 import { placeQuietly } from './stories.js';
@@ -12,6 +12,8 @@ export async function ingestCommand(inputs: string[], opts: { db: string }): Pro
     opts.db,
     async (store) => {
       const progress = new Progress(process.stderr);
+      // Resources load when the first new article needs analysing, not for a run that only finds known inputs.
+      let pipeline: Pipeline | null = null;
       for await (const item of readInputs(inputs)) {
         if (!item.ok) {
           // Item-level failures (a row, a feed item) are articles that were read and failed;
@@ -24,7 +26,7 @@ export async function ingestCommand(inputs: string[], opts: { db: string }): Pro
             progress.count('unchanged');
             continue;
           }
-          const result = await store.put(analyzeRaw(item.raw));
+          const result = await store.put((pipeline ??= loadPipeline()).analyze(item.raw));
           progress.count(result.status);
         } catch (err) {
           progress.fail(item.raw.input, errorMessage(err), true);
@@ -46,9 +48,10 @@ export async function reprocessCommand(opts: { db: string }): Promise<number> {
     async (store) => {
       let done = 0;
       let failed = 0;
+      const pipeline = loadPipeline();
       for await (const { id, raw } of store.raws()) {
         try {
-          await store.replace(id, analyzeRaw(raw));
+          await store.replace(id, pipeline.analyze(raw));
           done++;
         } catch (err) {
           failed++;

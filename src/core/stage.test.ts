@@ -7,6 +7,7 @@ const stage = (name: string, requires: Stage['requires'], assigns: Stage['assign
   name,
   requires,
   assigns,
+  uses: [],
   run: (doc) => ({ ...doc, notes: [...doc.notes, name] }),
 });
 
@@ -38,7 +39,7 @@ test('runStages runs in order and records timings', () => {
 });
 
 test('runStages refuses a stage that returns a non-document', () => {
-  const bad: Stage = { name: 'bad', requires: [], assigns: [], run: () => null as never };
+  const bad: Stage = { name: 'bad', requires: [], assigns: [], uses: [], run: () => null as never };
   assert.throws(
     () => runStages(newDoc({ input: 'x', kind: 'text', content: 'x', meta: {} }), [bad], { resources: {} }),
     /"bad" returned/,

@@ -1,4 +1,5 @@
 import type { Doc } from './doc.js';
+import { resourceOf, type ResourceName, type Resources } from './resources.js';
 
 /** The parts of a `Doc` a stage can read or fill. */
 export type Layer =
@@ -19,10 +20,10 @@ export type Layer =
   | 'events'
   | 'fingerprint';
 
-/** Settings every stage may read. Stages never do I/O: resources are loaded at the edge and passed in. */
+/** What every stage may read besides the document. Stages never do I/O: resources are loaded at the edge and passed in. */
 export interface StageContext {
-  /** Reference "now" is never used for publication dates; kept for tests that need determinism. */
-  readonly resources: Readonly<Record<string, unknown>>;
+  /** The loaded resources; a stage reads only those it names in `uses`. */
+  readonly resources: Partial<Resources>;
 }
 
 /**
@@ -34,10 +35,32 @@ export interface Stage {
   readonly name: string;
   readonly requires: readonly Layer[];
   readonly assigns: readonly Layer[];
+  /** The resources `run` reads from the context (see core/resources.ts). */
+  readonly uses: readonly ResourceName[];
   run(doc: Doc, ctx: StageContext): Doc;
 }
 
+/** The resource `name` for `stage`; throws if the stage did not declare it or it was not loaded. */
+export function use<K extends ResourceName>(ctx: StageContext, stage: Stage, name: K): Resources[K] {
+  if (!stage.uses.includes(name)) throw new PipelineResourceError(`stage "${stage.name}" reads the ${name} resource without declaring it in uses`);
+  return resourceOf(ctx.resources, name, stage.name);
+}
+
 export class PipelineOrderError extends Error {}
+export class PipelineResourceError extends Error {}
+
+/** The resources a list of stages uses, in first-use order. */
+export function resourcesUsed(stages: readonly Stage[]): ResourceName[] {
+  return [...new Set(stages.flatMap((s) => s.uses))];
+}
+
+/** Throws, naming the stage and the resource, if a stage uses a resource that `resources` lacks. */
+export function checkResources(stages: readonly Stage[], resources: Partial<Resources>): void {
+  for (const stage of stages) {
+    const missing = stage.uses.filter((name) => resources[name] === undefined);
+    if (missing.length > 0) throw new PipelineResourceError(`stage "${stage.name}" uses ${missing.join(', ')}, which ${missing.length === 1 ? 'was' : 'were'} not loaded`);
+  }
+}
 
 /** Throws if a stage needs a layer that no earlier stage assigns, or if two stages share a name. */
 export function checkOrder(stages: readonly Stage[]): void {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeRaw } from '../pipeline/index.js';
+import { loadPipeline } from '../pipeline/index.js';
 import type { NewsEvent } from '../core/doc.js';
 import { extractEvents } from './extract.js';
 
 /** Events of a short article, analysed by the real pipeline up to the places and dates. */
 function eventsOf(text: string, date = '2017-10-15'): { events: NewsEvent[]; ids: Map<string, string> } {
-  const doc = analyzeRaw({ input: 'test', kind: 'text', content: text, meta: { date, container: 'jsonl' } });
+  const doc = loadPipeline().analyze({ input: 'test', kind: 'text', content: text, meta: { date, container: 'jsonl' } });
   return { events: extractEvents(doc), ids: new Map(doc.entities.map((e) => [e.name, e.id])) };
 }
 

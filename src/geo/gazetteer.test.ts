@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildGazetteer, formatGazetteer, loadGazetteer, parseGazetteer, stripAdminWords } from './gazetteer.js';
+import { buildGazetteer, formatGazetteer, GAZETTEER_URL, loadGazetteer, parseGazetteer, stripAdminWords } from './gazetteer.js';
 import type { GazetteerEntry } from './gazetteer.js';
 
 const raqqa: GazetteerEntry = {
@@ -51,7 +51,7 @@ test('admin type words come off region names', () => {
 });
 
 test('the committed gazetteer finds the places of the Syria and Iraq war under their many spellings', () => {
-  const g = loadGazetteer();
+  const g = loadGazetteer(GAZETTEER_URL);
   const has = (name: string, expect: (r: { name: string; country: string; kind: string }) => boolean) =>
     assert.ok(g.candidates(name).some(expect), `${name}: ${g.candidates(name).slice(0, 5).map((r) => `${r.name}/${r.country}/${r.kind}`).join(', ')}`);
   for (const name of ['Raqqa', 'Raqqah', 'Ar Raqqah', 'al-Raqqa']) has(name, (r) => r.name === 'Ar Raqqah' && r.kind === 'city');

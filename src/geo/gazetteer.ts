@@ -451,13 +451,11 @@ export function buildGazetteer(records: readonly GazetteerRecord[], keys?: strin
   };
 }
 
-const DEFAULT_PATH = new URL('./data/gazetteer.tsv.gz', import.meta.url);
-let loaded: Gazetteer | null = null;
+/** Where the project's gazetteer is; read by the resource loader (src/pipeline/resources.ts), not by this module. */
+export const GAZETTEER_URL = new URL('./data/gazetteer.tsv.gz', import.meta.url);
 
-/** The project's gazetteer (or the one at `path`), read and indexed on first use. */
-export function loadGazetteer(path: string | URL = DEFAULT_PATH): Gazetteer {
-  const isDefault = path.toString() === DEFAULT_PATH.toString();
-  if (loaded && isDefault) return loaded;
+/** Read and index the gazetteer file at `path`. */
+export function loadGazetteer(path: string | URL): Gazetteer {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -465,7 +463,5 @@ export function loadGazetteer(path: string | URL = DEFAULT_PATH): Gazetteer {
     throw new Error(`gazetteer ${String(path)}: cannot read (${(e as Error).message}); run \`npm run build:gazetteer\``, { cause: e });
   }
   const { records, keys } = parseGazetteer(gunzipSync(bytes), String(path));
-  const gazetteer = buildGazetteer(records, keys);
-  if (isDefault) loaded = gazetteer;
-  return gazetteer;
+  return buildGazetteer(records, keys);
 }

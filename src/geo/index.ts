@@ -3,16 +3,14 @@
  * against the offline gazetteer in their context (resolve.ts), and the
  * article's geographic focus.
  *
- * The gazetteer is project data loaded once, like the recognizer's model;
+ * The gazetteer is a resource passed in by the runner (core/resources.ts);
  * the resolution itself is a pure function of the document.
  */
 import type { Doc, Entity, Place } from '../core/doc.js';
-import type { Stage } from '../core/stage.js';
-import { loadGazetteer } from './gazetteer.js';
+import { use, type Stage } from '../core/stage.js';
 import type { Gazetteer } from './gazetteer.js';
 import { resolvePlaces } from './resolve.js';
 import type { GeoResult, ToponymInput } from './resolve.js';
-import { entitiesOfText } from '../resolve/text.js';
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 
@@ -73,26 +71,13 @@ export function geocode(text: string, entities: readonly Entity[], gazetteer: Ga
 
 export const geocodeStage: Stage = {
   name: 'geocode',
-  requires: ['entities'],
+  requires: ['text', 'entities'],
   assigns: ['entities', 'places', 'geoFocus'],
-  run: (doc: Doc) => {
-    const gazetteer = loadGazetteer();
+  uses: ['gazetteer'],
+  run(doc: Doc, ctx) {
+    const gazetteer = use(ctx, this, 'gazetteer');
     const entities = retypeKnownPlaces(doc.entities, gazetteer);
     const { places, result } = geocode(doc.text, entities, gazetteer);
     return { ...doc, entities, places, geoFocus: result.focus };
   },
 };
-
-/**
- * The NLP layers of a plain text, without cleaning (offsets stay those of the
- * text): sentences, tokens, entities, places. For evaluation on corpora whose
- * gold spans point into the raw text.
- */
-export function analyzeText(text: string): { places: Map<string, Place>; mentions: { start: number; end: number; entity: string }[] } {
-  const gazetteer = loadGazetteer();
-  const entities = retypeKnownPlaces(entitiesOfText(text).entities, gazetteer);
-  const { places } = geocode(text, entities, gazetteer);
-  const placeOf = new Map(places.map((p) => [p.entity, p]));
-  const mentions = entities.filter((e) => PLACE_TYPES.has(e.type)).flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id })));
-  return { places: placeOf, mentions };
-}

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { recognizeEntities } from './recognizer.js';
 import { tokenize } from './tokens.js';
 import { splitSentences } from './sentences.js';
+import { projectResources } from '../pipeline/resources.js';
 
 function mentions(text: string): [string, string][] {
   const sentences = splitSentences(text);
-  const ms = recognizeEntities(text, tokenize(text, sentences));
+  const ms = recognizeEntities(text, tokenize(text, sentences), projectResources().get('nerModel'));
   for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
   return ms.map((m) => [m.text, m.type]);
 }

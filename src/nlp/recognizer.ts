@@ -9,7 +9,8 @@
  *    (alias-table actors, gazetteer places the model passed over).
  */
 import type { Mention, Token } from '../core/doc.js';
-import type { Stage } from '../core/stage.js';
+import { use, type Stage } from '../core/stage.js';
+import type { QuantizedScorer } from './ner/model-file.js';
 import { recognize as recognizeByRules } from './entities.js';
 import { recognizeStatistical } from './ner/index.js';
 
@@ -20,8 +21,8 @@ const ADD_CONFIDENCE = 0.75;
 
 const overlaps = (a: Mention, b: Mention) => a.start < b.end && b.start < a.end;
 
-export function recognizeEntities(text: string, tokens: readonly Token[]): Mention[] {
-  const model = recognizeStatistical(text, tokens);
+export function recognizeEntities(text: string, tokens: readonly Token[], nerModel: QuantizedScorer): Mention[] {
+  const model = recognizeStatistical(text, tokens, nerModel);
   const rules = recognizeByRules(text, tokens);
   const ruleBySpan = new Map(rules.map((r) => [`${r.start}:${r.end}`, r]));
   const merged: Mention[] = model.map((m) => {
@@ -49,7 +50,10 @@ export function recognizeEntities(text: string, tokens: readonly Token[]): Menti
 
 export const nerStage: Stage = {
   name: 'ner',
-  requires: ['tokens'],
+  requires: ['text', 'tokens'],
   assigns: ['mentions'],
-  run: (doc) => ({ ...doc, mentions: recognizeEntities(doc.text, doc.tokens) }),
+  uses: ['nerModel'],
+  run(doc, ctx) {
+    return { ...doc, mentions: recognizeEntities(doc.text, doc.tokens, use(ctx, this, 'nerModel')) };
+  },
 };

@@ -102,5 +102,6 @@ export const sentencesStage: Stage = {
   name: 'sentences',
   requires: ['text'],
   assigns: ['sentences'],
+  uses: [],
   run: (doc) => ({ ...doc, sentences: splitSentences(doc.text) }),
 };

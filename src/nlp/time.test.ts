@@ -78,7 +78,7 @@ test('the stage reads sentences and meta and assigns dates', () => {
   const base = newDoc({ input: 'fixture', kind: 'text', content: '', meta: {} });
   const doc = { ...base, text, sentences: splitSentences(text), meta: { ...EMPTY_META, publishedAt: SATURDAY } };
   assert.deepEqual(datesStage.run(doc, { resources: {} }).dates.map((d) => d.value), ['2017-10-10']);
-  assert.deepEqual(datesStage.requires, ['sentences', 'meta']);
+  assert.deepEqual(datesStage.requires, ['text', 'sentences', 'meta']);
 });
 
 test('a stretch up to the publication date, and numbers or titles that only look like times', () => {

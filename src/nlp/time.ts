@@ -283,7 +283,8 @@ export function timeExpressions(text: string, sentences: readonly Sentence[], pu
 
 export const datesStage: Stage = {
   name: 'dates',
-  requires: ['sentences', 'meta'],
+  requires: ['text', 'sentences', 'meta'],
   assigns: ['dates'],
+  uses: [],
   run: (doc) => ({ ...doc, dates: timeExpressions(doc.text, doc.sentences, doc.meta.publishedAt) }),
 };

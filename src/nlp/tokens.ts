@@ -55,7 +55,8 @@ export function tokenize(text: string, sentences: readonly Sentence[]): Token[] 
 
 export const tokensStage: Stage = {
   name: 'tokens',
-  requires: ['sentences'],
+  requires: ['text', 'sentences'],
   assigns: ['tokens'],
+  uses: [],
   run: (doc) => ({ ...doc, tokens: tokenize(doc.text, doc.sentences) }),
 };

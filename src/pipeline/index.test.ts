@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { STAGES, analyzeRaw, EmptyArticleError } from './index.js';
+import { STAGES, loadPipeline, EmptyArticleError } from './index.js';
 import { checkOrder } from '../core/stage.js';
 import { toRecord } from '../core/record.js';
 
@@ -14,7 +14,7 @@ test('the stage order is valid and every stage has a unique name', () => {
 });
 
 test('a scraped text file becomes a clean record whose spans all point into its text', () => {
-  const doc = analyzeRaw({ input: example, kind: 'text', content: readFileSync(example, 'utf8'), meta: { container: 'file' } });
+  const doc = loadPipeline().analyze({ input: example, kind: 'text', content: readFileSync(example, 'utf8'), meta: { container: 'file' } });
   const rec = toRecord(doc);
   assert.equal(rec.url, 'https://www.example-harbour-news.org/world/river-port-reopens-after-floods-4411');
   assert.match(rec.title ?? '', /River port reopens/);
@@ -31,7 +31,7 @@ test('a scraped text file becomes a clean record whose spans all point into its 
 
 test('an input that cleans down to nothing is refused with a reason', () => {
   assert.throws(
-    () => analyzeRaw({ input: 'x.txt', kind: 'text', content: 'Listen Live\n\nGet short URL\n', meta: {} }),
+    () => loadPipeline().analyze({ input: 'x.txt', kind: 'text', content: 'Listen Live\n\nGet short URL\n', meta: {} }),
     EmptyArticleError,
   );
 });

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeRaw } from './index.js';
+import { loadPipeline } from './index.js';
 import type { Doc } from '../core/doc.js';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
@@ -17,7 +17,7 @@ export function analysedSeeds(): Doc[] {
   analysed ??= HAVE_SEEDS
     ? readdirSync(SEEDS_DIR)
         .sort()
-        .map((f) => analyzeRaw({ input: f, kind: 'text', content: readFileSync(SEEDS_DIR + f, 'utf8'), meta: { container: 'file' } }))
+        .map((f) => loadPipeline().analyze({ input: f, kind: 'text', content: readFileSync(SEEDS_DIR + f, 'utf8'), meta: { container: 'file' } }))
     : [];
   return analysed;
 }

@@ -17,8 +17,6 @@
  * alone.
  */
 import type { EntityType } from '../core/doc.js';
-import actorData from './data/actors.json' with { type: 'json' };
-import aliasData from './data/aliases.json' with { type: 'json' };
 import { isAcronymForm, matchKey, slug, surnameOf, translitKey } from './names.js';
 import { KIND_OF_LETTER, type ActorKind, type ActorRow } from './actor-format.js';
 
@@ -222,22 +220,3 @@ export function actorForNames(index: ActorIndex, names: readonly string[], type:
   }
   return undefined;
 }
-
-let shipped: { index: ActorIndex; ms: number } | undefined;
-
-/**
- * The table shipped with the code (data/actors.json), renamed by the alias
- * table. Indexed on first use, not at import, since indexing its ~30,000
- * names takes a few hundred milliseconds; kept for the life of the process.
- */
-export function shippedActors(): ActorIndex {
-  if (!shipped) {
-    const t0 = performance.now();
-    const index = buildActorIndex(actorData.actors, aliasData.entities);
-    shipped = { index, ms: performance.now() - t0 };
-  }
-  return shipped.index;
-}
-
-/** Milliseconds the first `shippedActors()` call spent indexing (0 before it). */
-export const shippedActorsIndexMs = (): number => shipped?.ms ?? 0;

@@ -2,6 +2,9 @@ import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DESCRIPTIVE_SOURCE, resolveArticle, resolveMentions, resolveEntitiesStage, roleBefore, translitKey, slug, bareName } from './entities.js';
 import { newDoc, type EntityType, type Mention } from '../core/doc.js';
+import { projectResources } from '../pipeline/resources.js';
+
+const actors = projectResources().get('actors');
 
 /** Mentions at the successive places their texts occur in `text`. */
 function mentionsIn(text: string, spans: [string, EntityType][]): Mention[] {
@@ -27,7 +30,7 @@ test('alias table, acronym in parentheses, short person names and transliteratio
     ['Raqqah', 'GPE'],
     ['Raqqa', 'GPE'],
   ]);
-  const entities = resolveMentions(text, ms);
+  const entities = resolveMentions(text, ms, actors);
   const byName = new Map(entities.map((e) => [e.name, e]));
   assert.deepEqual(byName.get('Kurdish Workers Union')?.aliases, ['Kurdish Workers Union', 'KWU']);
   assert.deepEqual(byName.get('Islamic State')?.aliases, ['ISIS', 'Daesh']);
@@ -51,7 +54,7 @@ test('the alias table names and types the entity whatever form came first', () =
     ['PMU', 'ORG'],
     ['Hashd al-Shaabi', 'PERSON'],
   ]);
-  const got = resolveMentions(text, ms).map((e) => [e.id, e.name, e.type, e.aliases.length]);
+  const got = resolveMentions(text, ms, actors).map((e) => [e.id, e.name, e.type, e.aliases.length]);
   assert.deepEqual(got, [
     ['syrian-arab-army', 'Syrian Arab Army', 'ORG', 2],
     ['islamic-state', 'Islamic State', 'ORG', 2],
@@ -75,7 +78,7 @@ test('acronyms by initials; titles are not part of the name; a short form joins 
     ['Gordon Brown', 'PERSON'],
     ['Brown', 'PERSON'],
   ]);
-  const entities = resolveMentions(text, ms);
+  const entities = resolveMentions(text, ms, actors);
   const byName = new Map(entities.map((e) => [e.name, e]));
   assert.equal(byName.get('Syrian Observatory for Human Rights')?.mentions.length, 2);
   assert.deepEqual(byName.get('Bashar al-Assad')?.aliases, ['President Bashar al-Assad', 'Assad']);
@@ -96,7 +99,7 @@ test('one spelling is one entity typed by the majority of its mentions; ids stay
     m('Jordan', 19, 'PERSON', 0.5),
     m('Georgia', 0, 'GPE', 0.8),
     m('Georgia', 46, 'PERSON', 0.8),
-  ]);
+  ], actors);
   assert.deepEqual(entities.map((e) => [e.id, e.type, e.mentions.length]), [
     ['jordan', 'PERSON', 3],
     ['georgia', 'GPE', 2],
@@ -104,7 +107,7 @@ test('one spelling is one entity typed by the majority of its mentions; ids stay
   const slugTwins = resolveMentions('Al Qaim and al-Qaim town', [
     { start: 0, end: 7, text: 'Al Qaim', type: 'ORG', source: 't', confidence: 0.5 },
     { start: 12, end: 20, text: 'al-Qaim', type: 'PERSON', source: 't', confidence: 0.5 },
-  ]);
+  ], actors);
   assert.equal(new Set(slugTwins.map((e) => e.id)).size, slugTwins.length);
 });
 
@@ -122,9 +125,9 @@ test('transliteration key, slug and bare names', () => {
 test('the stage groups doc.mentions into doc.entities', () => {
   const text = 'ISIS and Daesh.';
   const doc = { ...newDoc({ input: 'fixture', kind: 'text', content: '', meta: {} }), text, mentions: mentionsIn(text, [['ISIS', 'ORG'], ['Daesh', 'ORG']]) };
-  const out = resolveEntitiesStage.run(doc, { resources: {} });
+  const out = resolveEntitiesStage.run(doc, { resources: { actors } });
   assert.deepEqual(out.entities.map((e) => e.id), ['islamic-state']);
-  assert.deepEqual(resolveEntitiesStage.requires, ['mentions']);
+  assert.deepEqual(resolveEntitiesStage.requires, ['text', 'mentions']);
 });
 
 describe('roles written before a person name', () => {
@@ -141,7 +144,7 @@ describe('roles written before a person name', () => {
         .filter((w) => text.includes(w))
         .map((w) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w, type: (w === 'Iraqi' ? 'NORP' : 'ORG') as EntityType, source: 't', confidence: 0.9 }));
       assert.equal(roleBefore(text, person, [...context, person]), role);
-      const entity = resolveMentions(text, [...context, person]).find((e) => e.name === name);
+      const entity = resolveMentions(text, [...context, person], actors).find((e) => e.name === name);
       assert.deepEqual(entity?.roles, [role]);
       assert.equal(entity?.name, name);
     });
@@ -156,8 +159,8 @@ describe('roles written before a person name', () => {
 describe('known actors: ids that are the same in every article', () => {
   const maliki1 = 'Former Prime Minister Nouri al-Maliki met reporters in Baghdad. Maliki said little.';
   const maliki2 = 'Nuri al-Maliki, who led the government until 2014, spoke on Tuesday.';
-  const resolve1 = () => resolveMentions(maliki1, mentionsIn(maliki1, [['Nouri al-Maliki', 'PERSON'], ['Baghdad', 'GPE'], ['Maliki', 'PERSON']]));
-  const resolve2 = () => resolveMentions(maliki2, mentionsIn(maliki2, [['Nuri al-Maliki', 'PERSON']]));
+  const resolve1 = () => resolveMentions(maliki1, mentionsIn(maliki1, [['Nouri al-Maliki', 'PERSON'], ['Baghdad', 'GPE'], ['Maliki', 'PERSON']]), actors);
+  const resolve2 = () => resolveMentions(maliki2, mentionsIn(maliki2, [['Nuri al-Maliki', 'PERSON']]), actors);
 
   it('two spellings in two articles, in either order, give the actor id and name', () => {
     const [a1, b1] = [resolve1(), resolve2()];
@@ -174,20 +177,20 @@ describe('known actors: ids that are the same in every article', () => {
 
   it('the alias table names the entity when it knows the actor', () => {
     const text = 'Haidar al-Abadi flew to Tehran.';
-    const [abadi] = resolveMentions(text, mentionsIn(text, [['Haidar al-Abadi', 'PERSON']]));
+    const [abadi] = resolveMentions(text, mentionsIn(text, [['Haidar al-Abadi', 'PERSON']]), actors);
     assert.deepEqual([abadi?.id, abadi?.name, abadi?.source], ['haider-al-abadi', 'Haider al-Abadi', 'alias-table']);
   });
 
   it('entities naming one actor in one article are one entity', () => {
     const text = 'Foreign Minister Sergey Lavrov arrived on Monday; Sergei Lavrov, as some agencies spell him, left on Tuesday.';
-    const entities = resolveMentions(text, mentionsIn(text, [['Sergey Lavrov', 'PERSON'], ['Sergei Lavrov', 'PERSON']]));
+    const entities = resolveMentions(text, mentionsIn(text, [['Sergey Lavrov', 'PERSON'], ['Sergei Lavrov', 'PERSON']]), actors);
     assert.deepEqual(entities.map((e) => [e.id, e.mentions.length]), [['sergey-lavrov', 2]]);
   });
 
   it('only an entity of a compatible type takes the actor', () => {
     const text = 'Peshmerga units moved north.';
-    const asOrg = resolveMentions(text, mentionsIn(text, [['Peshmerga', 'ORG']]))[0];
-    const asPlace = resolveMentions(text, mentionsIn(text, [['Peshmerga', 'GPE']]))[0];
+    const asOrg = resolveMentions(text, mentionsIn(text, [['Peshmerga', 'ORG']]), actors)[0];
+    const asPlace = resolveMentions(text, mentionsIn(text, [['Peshmerga', 'GPE']]), actors)[0];
     assert.deepEqual([asOrg?.id, asOrg?.source], ['peshmerga', 'actor-table']);
     assert.deepEqual([asPlace?.id, asPlace?.source], ['peshmerga', 'resolve-v1']);
   });
@@ -195,15 +198,15 @@ describe('known actors: ids that are the same in every article', () => {
   it('a short form alone takes the actor only when one person actor has that surname', () => {
     const lavrov = 'Lavrov said the talks would go on.';
     const abadi = 'Abadi said the talks would go on.';
-    const one = resolveMentions(lavrov, mentionsIn(lavrov, [['Lavrov', 'PERSON']]))[0];
-    const many = resolveMentions(abadi, mentionsIn(abadi, [['Abadi', 'PERSON']]))[0];
+    const one = resolveMentions(lavrov, mentionsIn(lavrov, [['Lavrov', 'PERSON']]), actors)[0];
+    const many = resolveMentions(abadi, mentionsIn(abadi, [['Abadi', 'PERSON']]), actors)[0];
     assert.deepEqual([one?.id, one?.name, one?.source], ['sergey-lavrov', 'Sergey Lavrov', 'actor-table']);
     assert.deepEqual([many?.id, many?.name, many?.source], ['abadi', 'Abadi', 'resolve-v1']);
   });
 
   it('names in neither table keep the slug of their name', () => {
     const text = 'Yesterday Omar Nasser said so.';
-    const [nasser] = resolveMentions(text, mentionsIn(text, [['Omar Nasser', 'PERSON']]));
+    const [nasser] = resolveMentions(text, mentionsIn(text, [['Omar Nasser', 'PERSON']]), actors);
     assert.deepEqual([nasser?.id, nasser?.source], ['omar-nasser', 'resolve-v1']);
   });
 });
@@ -211,7 +214,7 @@ describe('known actors: ids that are the same in every article', () => {
 describe('descriptive short forms: "the Observatory" after the full name', () => {
   it('adds a mention where the recognizer made none, a little less trusted than the organisation', () => {
     const text = 'The Syrian Observatory for Human Rights, a monitoring group based in Britain, counted 14 dead. The Observatory said the toll could rise.';
-    const resolved = resolveArticle(text, mentionsIn(text, [['Syrian Observatory for Human Rights', 'ORG'], ['Britain', 'GPE']]));
+    const resolved = resolveArticle(text, mentionsIn(text, [['Syrian Observatory for Human Rights', 'ORG'], ['Britain', 'GPE']]), actors);
     const sohr = resolved.entities.find((e) => e.id === 'syrian-observatory-for-human-rights');
     const at = text.indexOf('Observatory said');
     assert.deepEqual(sohr?.mentions[1], { start: at, end: at + 'Observatory'.length, text: 'Observatory' });
@@ -224,14 +227,14 @@ describe('descriptive short forms: "the Observatory" after the full name', () =>
 
   it("joins the recognizer's own mention of the short form", () => {
     const text = 'Fighters of the Syrian Democratic Forces entered the town. A spokesman for the Forces denied it.';
-    const resolved = resolveArticle(text, mentionsIn(text, [['Syrian Democratic Forces', 'ORG'], ['Forces', 'ORG']]));
+    const resolved = resolveArticle(text, mentionsIn(text, [['Syrian Democratic Forces', 'ORG'], ['Forces', 'ORG']]), actors);
     assert.deepEqual(resolved.entities.map((e) => [e.id, e.mentions.length]), [['syrian-democratic-forces', 2]]);
     assert.equal(resolved.mentions.length, 2);
   });
 
   it('links nothing when two organisations share the head noun', () => {
     const text = 'The Kurdistan Democratic Party and the Democratic Union Party disagreed. The Party later issued a statement.';
-    const resolved = resolveArticle(text, mentionsIn(text, [['Kurdistan Democratic Party', 'ORG'], ['Democratic Union Party', 'ORG']]));
+    const resolved = resolveArticle(text, mentionsIn(text, [['Kurdistan Democratic Party', 'ORG'], ['Democratic Union Party', 'ORG']]), actors);
     assert.equal(resolved.mentions.length, 2);
     assert.ok(resolved.entities.every((e) => e.mentions.length === 1));
   });
@@ -244,7 +247,7 @@ describe('descriptive short forms: "the Observatory" after the full name', () =>
     ];
     for (const text of cases) {
       const name = text.includes('Party') ? 'Kurdistan Democratic Party' : 'Syrian Observatory for Human Rights';
-      const resolved = resolveArticle(text, mentionsIn(text, [[name, 'ORG']]));
+      const resolved = resolveArticle(text, mentionsIn(text, [[name, 'ORG']]), actors);
       assert.equal(resolved.mentions.length, 1, text);
       assert.equal(resolved.entities[0]?.mentions.length, 1, text);
     }
@@ -253,7 +256,7 @@ describe('descriptive short forms: "the Observatory" after the full name', () =>
   it('the stage adds the new mentions to doc.mentions', () => {
     const text = 'The Kurdistan Democratic Party met on Sunday. The Party said it would vote.';
     const doc = { ...newDoc({ input: 'fixture', kind: 'text', content: '', meta: {} }), text, mentions: mentionsIn(text, [['Kurdistan Democratic Party', 'ORG']]) };
-    const out = resolveEntitiesStage.run(doc, { resources: {} });
+    const out = resolveEntitiesStage.run(doc, { resources: { actors } });
     assert.deepEqual(out.mentions.map((m) => m.text), ['Kurdistan Democratic Party', 'Party']);
     assert.deepEqual(out.entities.map((e) => [e.id, e.mentions.length]), [['kurdistan-democratic-party', 2]]);
   });

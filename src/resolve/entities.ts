@@ -25,11 +25,11 @@
  * slug of its name; unique within the article.
  */
 import type { Entity, EntityType, Mention } from '../core/doc.js';
-import type { Stage } from '../core/stage.js';
+import { use, type Stage } from '../core/stage.js';
 import aliasData from './data/aliases.json' with { type: 'json' };
 import heads from './data/heads.json' with { type: 'json' };
 import cues from '../nlp/data/cues.json' with { type: 'json' };
-import { actorForNames, shippedActors, type ActorIndex } from './actors.js';
+import { actorForNames, type ActorIndex } from './actors.js';
 import { headNoun, slug, translitKey } from './names.js';
 
 export { slug, translitKey } from './names.js';
@@ -145,16 +145,16 @@ export interface Resolved {
 }
 
 /** The entities an article's mentions name (see the module comment for the rules). */
-export function resolveMentions(text: string, mentions: readonly Mention[], actors: ActorIndex = shippedActors()): Entity[] {
+export function resolveMentions(text: string, mentions: readonly Mention[], actors: ActorIndex): Entity[] {
   return [...resolveArticle(text, mentions, actors).entities];
 }
 
 /**
  * The entities of an article, with the mentions that descriptive short forms
  * added (sorted by position; the input array itself when none were added).
- * `actors`: the known-actor table, the shipped one unless a test gives its own.
+ * `actors`: the known-actor table.
  */
-export function resolveArticle(text: string, mentions: readonly Mention[], actors: ActorIndex = shippedActors()): Resolved {
+export function resolveArticle(text: string, mentions: readonly Mention[], actors: ActorIndex): Resolved {
   const groups = new Groups(mentions.length);
   const canon = mentions.map((m) => canonOf(m.text));
 
@@ -353,11 +353,12 @@ export function roleBefore(text: string, person: Mention, mentions: readonly Men
 
 export const resolveEntitiesStage: Stage = {
   name: 'resolve-entities',
-  requires: ['mentions'],
+  requires: ['text', 'mentions'],
   // Descriptive short forms add mentions where the recognizer made none.
   assigns: ['mentions', 'entities'],
-  run: (doc) => {
-    const { mentions, entities } = resolveArticle(doc.text, doc.mentions);
+  uses: ['actors'],
+  run(doc, ctx) {
+    const { mentions, entities } = resolveArticle(doc.text, doc.mentions, use(ctx, this, 'actors'));
     return { ...doc, mentions, entities };
   },
 };

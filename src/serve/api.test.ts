@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { readInputs } from '../ingest/index.js';
-import { analyzeRaw } from '../pipeline/index.js';
+import { loadPipeline } from '../pipeline/index.js';
 import { HAVE_SEEDS, SEEDS_DIR } from '../pipeline/seeds.fixture.js';
 import { placeArticles } from '../stories/placement.js';
 import { openStore } from '../store/index.js';
@@ -33,7 +33,7 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'newsgraph-api-'));
   store = await openStore(join(dir, 'api.db'));
   await store.migrate();
-  for await (const item of readInputs(HAVE_SEEDS ? [EXAMPLES, SEEDS_DIR] : [EXAMPLES])) if (item.ok) await store.put(analyzeRaw(item.raw));
+  for await (const item of readInputs(HAVE_SEEDS ? [EXAMPLES, SEEDS_DIR] : [EXAMPLES])) if (item.ok) await store.put(loadPipeline().analyze(item.raw));
   await placeArticles(store);
   app = await buildServer(store);
 });
@@ -252,7 +252,7 @@ describe('corrections', { skip: needsSeeds }, () => {
     for (const a of before.items) assert.ok(merged.articleList.items.some((m) => m.id === a.id));
 
     // Re-process every stored input with the pipeline: the merge still holds.
-    for await (const { id, raw } of store.raws()) await store.replace(id, analyzeRaw(raw));
+    for await (const { id, raw } of store.raws()) await store.replace(id, loadPipeline().analyze(raw));
     const article = ok<ArticleDetail>(await get(`/api/articles/${before.items[0]!.id}`));
     assert.ok(!article.record.entities.some((e) => e.id === from));
     assert.ok(article.record.entities.some((e) => e.id === into));

@@ -14,7 +14,7 @@ import type { RawInput } from '../core/doc.js';
 import { readFeedText, readInputs, type IngestItem } from '../ingest/index.js';
 import { errorMessage, formatSize } from '../ingest/reasons.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../ingest/types.js';
-import { analyzeRaw } from '../pipeline/index.js';
+import type { Pipeline } from '../pipeline/index.js';
 import { placeArticles } from '../stories/placement.js';
 import type { Store } from '../store/store.js';
 import type { IngestRequest, Job } from './api.js';
@@ -60,6 +60,7 @@ function itemsOf(request: IngestRequest): AsyncIterable<IngestItem> | Iterable<I
 export class IngestJobs {
   private readonly jobs = new Map<string, Mutable<Job>>();
   private queue: Promise<void> = Promise.resolve();
+  private pipeline: Pipeline | null = null;
 
   constructor(private readonly store: Store) {}
 
@@ -125,7 +126,10 @@ export class IngestJobs {
         job.articles.push(seen);
         return;
       }
-      const result = await this.store.put(analyzeRaw(item.raw));
+      // The pipeline (its stages' libraries and resources) loads with the first article a job analyses:
+      // a server that only reads never pays for it.
+      this.pipeline ??= (await import('../pipeline/index.js')).loadPipeline();
+      const result = await this.store.put(this.pipeline.analyze(item.raw));
       job.counts[result.status]++;
       job.articles.push(result.duplicateOf ?? result.id);
     } catch (err) {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { analysedSeeds, HAVE_SEEDS, SEEDS_DIR } from '../pipeline/seeds.fixture.js';
-import { analyzeRaw } from '../pipeline/index.js';
+import { loadPipeline } from '../pipeline/index.js';
 import { toRecord, type ArticleRecord } from '../core/record.js';
 import { clusterArticle } from './article.js';
 import { TwoLevelClusterer } from './cluster.js';
@@ -20,7 +20,7 @@ function seeds(dates?: Record<string, string>): Map<string, ArticleRecord> {
       .map((f) => {
         const n = f.slice(0, 3);
         const meta = dates[n] ? { container: 'file' as const, date: dates[n] } : { container: 'file' as const };
-        return [n, toRecord(analyzeRaw({ input: f, kind: 'text', content: readFileSync(SEEDS_DIR + f, 'utf8'), meta }))];
+        return [n, toRecord(loadPipeline().analyze({ input: f, kind: 'text', content: readFileSync(SEEDS_DIR + f, 'utf8'), meta }))];
       }),
   );
 }

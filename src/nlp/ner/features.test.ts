@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { hash32 } from '../../core/hash.js';
 import { splitSentences } from '../sentences.js';
 import { tokenize } from '../tokens.js';
-import { buildGazetteer, clusterValues, documentFeatures, featureStrings, projectGazetteerLists } from './features.js';
+import { buildGazetteer, clusterValues, documentFeatures, featureStrings, WORD_CLUSTERS_URL } from './features.js';
+import { projectGazetteerLists } from './project-lists.js';
+import { loadClusters } from './clusters.js';
+import { projectResources } from '../../pipeline/resources.js';
+
+const clusters = loadClusters(WORD_CLUSTERS_URL);
 import { recognizeStatistical } from './index.js';
 
 // Sentences written for these tests: a headline, hyphens, digits, accents,
@@ -18,7 +23,7 @@ const doc: string[][] = [
 ];
 
 test('hashed features are exactly the hashes of the spelled-out feature strings', () => {
-  const gazetteer = buildGazetteer(projectGazetteerLists());
+  const gazetteer = buildGazetteer(projectGazetteerLists(), clusters);
   for (const bits of [12, 20, 32]) {
     const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
     const hashed = documentFeatures(doc, bits, gazetteer);
@@ -36,7 +41,7 @@ test('hashed features are exactly the hashes of the spelled-out feature strings'
 });
 
 test('the spelled-out features cover context, gazetteer and document evidence', () => {
-  const gazetteer = buildGazetteer({ place: ['Rotterdam', 'São Paulo'], first: ['Ahmed'], orgHead: ['Authority'] });
+  const gazetteer = buildGazetteer({ place: ['Rotterdam', 'São Paulo'], first: ['Ahmed'], orgHead: ['Authority'] }, clusters);
   const features = featureStrings(doc, gazetteer);
   const of = (s: number, i: number) => features[s]![i]!;
   assert.ok(of(0, 4).includes('acl'), 'headline words are marked');
@@ -48,13 +53,13 @@ test('the spelled-out features cover context, gazetteer and document evidence', 
   assert.ok(of(3, 10).includes('l=00') && of(3, 10).includes('l-1=on'));
   assert.ok(of(4, 0).includes('l-1=<s>') && of(4, 0).includes('l+1=</s>'));
   assert.ok(of(1, 6).some((f) => /^c1024=\d+$/.test(f)), 'a known word has its class at each level');
-  assert.ok(of(1, 5).includes('c256+1=' + clusterValues('Monday')[1]), 'the next word lends its class');
+  assert.ok(of(1, 5).includes('c256+1=' + clusterValues('Monday', clusters)[1]), 'the next word lends its class');
   assert.ok(of(2, 14).includes('c64=none') || of(2, 14).some((f) => /^c64=\d+$/.test(f)), 'every word with letters gets a class or none');
   assert.ok(!of(1, 17).some((f) => f.startsWith('c64=')), 'punctuation has no class');
 });
 
 const run = (text: string) =>
-  recognizeStatistical(text, tokenize(text, splitSentences(text))).map((m) => [m.type, m.text, m.start, m.end, Number(m.confidence.toFixed(6))]);
+  recognizeStatistical(text, tokenize(text, splitSentences(text)), projectResources().get('nerModel')).map((m) => [m.type, m.text, m.start, m.end, Number(m.confidence.toFixed(6))]);
 
 test('labels and confidences of the committed model stay as recorded', () => {
   // Recorded from the committed model (trained with word clusters). Test one above proves the fast feature

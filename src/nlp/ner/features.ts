@@ -25,11 +25,7 @@
  * so saved models stay valid.
  */
 import { fmix32, hash32 } from '../../core/hash.js';
-import cues from '../data/cues.json' with { type: 'json' };
-import lists from '../data/lists.json' with { type: 'json' };
-import aliases from '../../resolve/data/aliases.json' with { type: 'json' };
-import outlets from '../../clean/data/outlets.json' with { type: 'json' };
-import { CLUSTER_LEVELS, classesOf, loadClusters } from './clusters.js';
+import { CLUSTER_LEVELS, classesOf } from './clusters.js';
 import type { WordClusters } from './clusters.js';
 
 /** Sentences of token texts: the unit features are computed over. */
@@ -149,38 +145,13 @@ export interface Gazetteer {
   readonly exact: Map<string, Set<string>>;
   /** Lower-cased entries as a token trie, for headlines and odd casing, and to find every match without building phrases. */
   readonly lower: GazetteerNode;
+  /** The word classes the features read (clusters.ts), passed in by whoever loaded them. */
+  readonly clusters: WordClusters;
+  /** Word facts depend on the word and the classes alone, so each lexicon keeps its own cache (see wordInfo). */
+  readonly wordCache: Map<string, WordInfo>;
 }
 
-/**
- * The project's word lists as the recognizer sees them. A trained model
- * stores the snapshot it was trained with, because these files keep growing
- * and features must not drift under a saved model.
- */
-export function projectGazetteerLists(): GazetteerLists {
-  const aliasLists: Record<string, string[]> = {};
-  for (const e of aliases.entities) (aliasLists[`alias${e.type}`] ??= []).push(e.name, ...e.aliases);
-  return {
-    place: lists.places,
-    first: lists.firstNames,
-    demonym: cues.demonyms,
-    orgHead: cues.orgHeads,
-    orgLead: cues.orgLeading,
-    locHead: cues.locHeads,
-    facHead: cues.facHeads,
-    eventHead: cues.eventHeads,
-    title: cues.personTitles,
-    ltitle: cues.lowerTitles,
-    speech: cues.speechVerbs,
-    notName: cues.notNames,
-    region: cues.regions,
-    calendar: cues.weekdaysMonths,
-    particle: cues.nameParticles,
-    ...aliasLists,
-    outlet: outlets.outlets.flatMap((o) => [o.name, ...o.aliases.filter((a) => UPPER.test(a))]),
-  };
-}
-
-export function buildGazetteer(source: GazetteerLists): Gazetteer {
+export function buildGazetteer(source: GazetteerLists, clusters: WordClusters): Gazetteer {
   const exact = new Map<string, Set<string>>();
   const lower: GazetteerNode = { next: new Map(), lists: null };
   for (const [list, entries] of Object.entries(source)) {
@@ -201,7 +172,7 @@ export function buildGazetteer(source: GazetteerLists): Gazetteer {
       (node.lists ??= new Set()).add(list);
     }
   }
-  return { exact, lower };
+  return { exact, lower, clusters, wordCache: new Map() };
 }
 
 /**
@@ -296,17 +267,13 @@ const CLUSTER_CONTEXT_LEVEL = 1;
 const CLUSTER_PREV = prefix(`c${CLUSTER_LEVELS[CLUSTER_CONTEXT_LEVEL]}-1=`);
 const CLUSTER_NEXT = prefix(`c${CLUSTER_LEVELS[CLUSTER_CONTEXT_LEVEL]}+1=`);
 
-/**
- * The project's word classes (see clusters.ts), loaded once: features are a
- * function of the text and these committed classes, and a model records the
- * classes' digest so the two cannot drift apart.
- */
-export const WORD_CLUSTERS: WordClusters = loadClusters(new URL('./model/word-clusters.tsv.gz', import.meta.url));
+/** Where the project's word classes are (see clusters.ts); loaded by the caller, never by this module. */
+export const WORD_CLUSTERS_URL = new URL('./model/word-clusters.tsv.gz', import.meta.url);
 
 /** The spelled-out cluster values of a word: one per level, or "none" for a word the classes do not know. */
-export function clusterValues(word: string): readonly string[] {
+export function clusterValues(word: string, clusters: WordClusters): readonly string[] {
   if (!LETTER.test(word)) return [];
-  const classes = classesOf(WORD_CLUSTERS, word);
+  const classes = classesOf(clusters, word);
   return classes ? classes.map(String) : CLUSTER_LEVELS.map(() => 'none');
 }
 const AFFIX_TEMPLATES = [1, 2, 3, 4].map((k) => [prefix(`p${k}=`), prefix(`x${k}=`)] as const);
@@ -403,7 +370,7 @@ function context(form: string, short: string, contextCluster: string | undefined
 const BEFORE_START = context('<s>', '<s>', '<s>');
 const AFTER_END = context('</s>', '</s>', '</s>');
 
-function describeWord(word: string): WordInfo {
+function describeWord(word: string, clusters: WordClusters): WordInfo {
   const lower = word.toLowerCase();
   const form = normalForm(word);
   const shape = wordShape(word);
@@ -413,7 +380,7 @@ function describeWord(word: string): WordInfo {
   for (let k = 1; k <= 4 && k <= lower.length; k++) {
     own.push(fmix32(fnv(AFFIX_TEMPLATES[k - 1]![0], lower.slice(0, k))), fmix32(fnv(AFFIX_TEMPLATES[k - 1]![1], lower.slice(-k))));
   }
-  const values = clusterValues(word);
+  const values = clusterValues(word, clusters);
   const hyphenParts: number[] = [];
   if (word.includes('-')) {
     for (const part of word.split('-')) if (part) hyphenParts.push(fmix32(fnv(T.hy, part.toLowerCase())), fmix32(fnv(T.hys, shortShape(part))));
@@ -444,12 +411,12 @@ function describeWord(word: string): WordInfo {
  * every token. Emptied when full, which bounds memory without bookkeeping.
  */
 const WORD_CACHE_LIMIT = 1 << 16;
-const wordCache = new Map<string, WordInfo>();
-function wordInfo(word: string): WordInfo {
-  let info = wordCache.get(word);
+function wordInfo(word: string, lexicon: Gazetteer): WordInfo {
+  const cache = lexicon.wordCache;
+  let info = cache.get(word);
   if (info === undefined) {
-    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-    wordCache.set(word, (info = describeWord(word)));
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(word, (info = describeWord(word, lexicon.clusters)));
   }
   return info;
 }
@@ -476,7 +443,7 @@ interface DocEvidence {
 const isCapitalised = (word: string | undefined) => word !== undefined && UPPER.test(word[0] ?? '');
 
 /** `gazLists[s][i]`: list names of token i of sentence s; `allCaps[s]`: sentence s is a headline. */
-function documentEvidence(doc: TokenDoc, gazLists: readonly (readonly string[][])[], allCaps: readonly boolean[]): DocEvidence {
+function documentEvidence(doc: TokenDoc, gazLists: readonly (readonly string[][])[], allCaps: readonly boolean[], gazetteer: Gazetteer): DocEvidence {
   const capitalisedMid = new Map<string, number>();
   const lowerCase = new Map<string, number>();
   const casedForm = new Map<string, string>();
@@ -485,7 +452,7 @@ function documentEvidence(doc: TokenDoc, gazLists: readonly (readonly string[][]
   doc.forEach((sentence, s) => {
     if (allCaps[s]) return;
     sentence.forEach((word, i) => {
-      const info = wordInfo(word);
+      const info = wordInfo(word, gazetteer);
       if (!info.hasLetter) return;
       const key = info.lower;
       if (info.capitalised) {
@@ -498,7 +465,7 @@ function documentEvidence(doc: TokenDoc, gazLists: readonly (readonly string[][]
         if (i > 0) seen.add(prevCap ? (nextCap ? 'run-mid' : 'run-last') : nextCap ? 'run-first' : 'run-single');
       }
       if (!info.hasUpper) lowerCase.set(key, (lowerCase.get(key) ?? 0) + 1);
-      else if (i > 0 && !wordInfo(sentence[i - 1]!).opener) {
+      else if (i > 0 && !wordInfo(sentence[i - 1]!, gazetteer).opener) {
         capitalisedMid.set(key, (capitalisedMid.get(key) ?? 0) + 1);
         if (!casedForm.has(key)) casedForm.set(key, word);
       }
@@ -519,7 +486,7 @@ function analyseDocument(doc: TokenDoc, gazetteer: Gazetteer): DocAnalysis {
   const gaz = doc.map((sentence) =>
     gazetteerFeatures(
       sentence,
-      sentence.map((t) => wordInfo(t).lower),
+      sentence.map((t) => wordInfo(t, gazetteer).lower),
       gazetteer,
     ),
   );
@@ -527,13 +494,13 @@ function analyseDocument(doc: TokenDoc, gazetteer: Gazetteer): DocAnalysis {
   const allCaps = doc.map((sentence) => {
     let upper = false;
     for (const t of sentence) {
-      const info = wordInfo(t);
+      const info = wordInfo(t, gazetteer);
       if (info.hasLower) return false;
       if (info.hasUpper) upper = true;
     }
     return upper;
   });
-  return { gaz, gazLists, allCaps, evidence: documentEvidence(doc, gazLists, allCaps) };
+  return { gaz, gazLists, allCaps, evidence: documentEvidence(doc, gazLists, allCaps, gazetteer) };
 }
 
 // ---------------------------------------------------------------------------
@@ -556,7 +523,7 @@ export function documentFeatures(doc: TokenDoc, hashBits: number, gazetteer: Gaz
   for (let s = 0; s < doc.length; s++) {
     const tokens = doc[s]!;
     const n = tokens.length;
-    const infos = tokens.map(wordInfo);
+    const infos = tokens.map((t) => wordInfo(t, gazetteer));
     const headline = allCaps[s]!;
     const sentenceGaz = gaz[s]!;
     const sentenceLists = gazLists[s]!;
@@ -627,7 +594,7 @@ export function documentFeatures(doc: TokenDoc, hashBits: number, gazetteer: Gaz
         if (company) for (const c of company) buckets[used++] = constantHash(`dctx=${c}`) & mask;
         if (ambiguousCase) {
           const cased = evidence.casedForm.get(key);
-          buckets[used++] = (cased === undefined ? ALT_NONE : cased === word ? info.alt : wordInfo(cased).alt) & mask;
+          buckets[used++] = (cased === undefined ? ALT_NONE : cased === word ? info.alt : wordInfo(cased, gazetteer).alt) & mask;
         }
       }
     }
@@ -685,8 +652,8 @@ export function featureStrings(doc: TokenDoc, gazetteer: Gazetteer): string[][][
       ];
       const lw = word.toLowerCase();
       for (let k = 1; k <= 4 && k <= lw.length; k++) feats.push(`p${k}=${lw.slice(0, k)}`, `x${k}=${lw.slice(-k)}`);
-      clusterValues(word).forEach((v, k) => feats.push(`c${CLUSTER_LEVELS[k]}=${v}`));
-      const neighbourCluster = (j: number) => (j < 0 ? BOUNDARY : j >= n ? END : clusterValues(tokens[j]!)[CLUSTER_CONTEXT_LEVEL]);
+      clusterValues(word, gazetteer.clusters).forEach((v, k) => feats.push(`c${CLUSTER_LEVELS[k]}=${v}`));
+      const neighbourCluster = (j: number) => (j < 0 ? BOUNDARY : j >= n ? END : clusterValues(tokens[j]!, gazetteer.clusters)[CLUSTER_CONTEXT_LEVEL]);
       const prevCluster = neighbourCluster(i - 1);
       const nextCluster = neighbourCluster(i + 1);
       if (prevCluster !== undefined) feats.push(`c${CLUSTER_LEVELS[CLUSTER_CONTEXT_LEVEL]}-1=${prevCluster}`);

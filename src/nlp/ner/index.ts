@@ -17,21 +17,19 @@
  *           MISC (products, works, nationality phrases) is dropped, because
  *           no project type fits it.
  *
- * The model file is read once, synchronously, when this module is imported.
+ * The model is a resource (core/resources.ts): the caller passes it in.
  */
 import type { EntityType, Mention, Token } from '../../core/doc.js';
 import cues from '../data/cues.json' with { type: 'json' };
 import lists from '../data/lists.json' with { type: 'json' };
 import aliases from '../../resolve/data/aliases.json' with { type: 'json' };
 import { labelDocument, marginConfidence, scoredSpans } from './label.js';
-import { loadModelFile } from './model-file.js';
 import type { QuantizedScorer } from './model-file.js';
 import type { ModelType } from './perceptron.js';
 
 export const SOURCE = 'perceptron-v1';
-export const MODEL_URL = new URL('./model/ner-model.bin.gz', import.meta.url);
-
-const MODEL: QuantizedScorer = loadModelFile(MODEL_URL);
+/** Where the trained model is; read by the resource loader (src/pipeline/resources.ts). */
+export const NER_MODEL_URL = new URL('./model/ner-model.bin.gz', import.meta.url);
 
 const PLACES = new Set(lists.places);
 const GPE_ALIASES = new Set(aliases.entities.filter((e) => e.type === 'GPE').flatMap((e) => [e.name, ...e.aliases]));
@@ -75,7 +73,7 @@ const modelForm = (word: string) => word.replace(/[’‘]/g, "'").replace(/[“
  * come from the project tokenizer. Mentions are in text order; offsets are
  * exact: `text.slice(m.start, m.end) === m.text`.
  */
-export function recognizeStatistical(text: string, tokens: readonly Token[]): Mention[] {
+export function recognizeStatistical(text: string, tokens: readonly Token[], model: QuantizedScorer): Mention[] {
   const sentences: Token[][] = [];
   for (const token of tokens) {
     if (token.start < 0 || token.end > text.length || token.start >= token.end) {
@@ -86,8 +84,8 @@ export function recognizeStatistical(text: string, tokens: readonly Token[]): Me
     else sentences.push([token]);
   }
   const decoded = labelDocument(
-    MODEL,
-    MODEL.gazetteer,
+    model,
+    model.gazetteer,
     sentences.map((s) => s.map((t) => modelForm(t.text))),
     true,
   );
@@ -102,7 +100,7 @@ export function recognizeStatistical(text: string, tokens: readonly Token[]): Me
       if (type === null) continue;
       const start = words[0]!.start;
       const end = words[words.length - 1]!.end;
-      mentions.push({ start, end, text: text.slice(start, end), type, source: SOURCE, confidence: marginConfidence(span.margin, MODEL.header.marginScale) });
+      mentions.push({ start, end, text: text.slice(start, end), type, source: SOURCE, confidence: marginConfidence(span.margin, model.header.marginScale) });
     }
   });
   return mentions;

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { TAGS, TAG_COUNT } from './perceptron.js';
 import type { FloatScorer, Scorer } from './perceptron.js';
-import { WORD_CLUSTERS, buildGazetteer } from './features.js';
+import { buildGazetteer } from './features.js';
+import type { WordClusters } from './clusters.js';
 import type { Gazetteer, GazetteerLists } from './features.js';
 
 const MAGIC = 'NGNER1\n';
@@ -46,9 +47,10 @@ export class QuantizedScorer implements Scorer {
   constructor(
     readonly header: ModelHeader,
     private readonly weights: Int16Array,
+    clusters: WordClusters,
   ) {
     this.transitions = Float64Array.from(header.transitions);
-    this.gazetteer = buildGazetteer(header.gazetteer);
+    this.gazetteer = buildGazetteer(header.gazetteer, clusters);
   }
 
   get hashBits(): number {
@@ -78,7 +80,7 @@ export function quantise(scorer: FloatScorer): { scale: number; weights: Int16Ar
   return { scale, weights };
 }
 
-export function encodeModel(scorer: FloatScorer, gazetteer: GazetteerLists, marginScale: number, trainedWith: Readonly<Record<string, unknown>>): Buffer {
+export function encodeModel(scorer: FloatScorer, gazetteer: GazetteerLists, marginScale: number, trainedWith: Readonly<Record<string, unknown>>, clusters: WordClusters): Buffer {
   const { scale, weights } = quantise(scorer);
   const header: ModelHeader = {
     format: 'newsgraph-ner',
@@ -89,7 +91,7 @@ export function encodeModel(scorer: FloatScorer, gazetteer: GazetteerLists, marg
     transitions: Array.from(scorer.transitions),
     marginScale,
     gazetteer,
-    clusters: WORD_CLUSTERS.digest,
+    clusters: clusters.digest,
     trainedWith,
   };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -102,8 +104,8 @@ export function encodeModel(scorer: FloatScorer, gazetteer: GazetteerLists, marg
   return gzipSync(Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, json, body]), { level: 9 });
 }
 
-/** Parse a gzipped model; `name` only labels errors. */
-export function decodeModel(gzipped: Uint8Array, name: string): QuantizedScorer {
+/** Parse a gzipped model trained with the word classes `clusters`; `name` only labels errors. */
+export function decodeModel(gzipped: Uint8Array, name: string, clusters: WordClusters): QuantizedScorer {
   let raw: Buffer;
   try {
     raw = gunzipSync(gzipped);
@@ -122,8 +124,8 @@ export function decodeModel(gzipped: Uint8Array, name: string): QuantizedScorer 
   if (header.format !== 'newsgraph-ner' || header.version !== 1) throw new Error(`NER model ${name}: unsupported format ${header.format} v${header.version}`);
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error(`NER model ${name}: tag set ${header.tags.join(' ')} differs from this code's ${TAGS.join(' ')}`);
   if (typeof header.gazetteer !== 'object' || header.gazetteer === null) throw new Error(`NER model ${name}: header has no gazetteer`);
-  if (header.clusters !== WORD_CLUSTERS.digest)
-    throw new Error(`NER model ${name}: trained with word clusters ${header.clusters ?? '(none)'}, but the project's are ${WORD_CLUSTERS.digest}; run \`npm run train:ner\``);
+  if (header.clusters !== clusters.digest)
+    throw new Error(`NER model ${name}: trained with word clusters ${header.clusters ?? '(none)'}, but the ones given are ${clusters.digest}; run \`npm run train:ner\``);
   if (!(header.marginScale > 0)) throw new Error(`NER model ${name}: marginScale must be positive, got ${header.marginScale}`);
   if (header.transitions.length !== (TAG_COUNT + 1) * TAG_COUNT) throw new Error(`NER model ${name}: transition matrix has ${header.transitions.length} values`);
   const bodyStart = headerStart + headerLength;
@@ -133,16 +135,16 @@ export function decodeModel(gzipped: Uint8Array, name: string): QuantizedScorer 
   const bodyOffset = raw.byteOffset + bodyStart;
   const weights = bodyOffset % 2 === 0 ? new Int16Array(raw.buffer, bodyOffset, expected / 2) : new Int16Array(Uint8Array.from(raw.subarray(bodyStart)).buffer);
   if (!LITTLE_ENDIAN) for (let i = 0; i < weights.length; i++) weights[i] = ((weights[i]! & 0xff) << 8) | ((weights[i]! >> 8) & 0xff);
-  return new QuantizedScorer(header, weights);
+  return new QuantizedScorer(header, weights, clusters);
 }
 
 /** Read and parse a model file (the only I/O of the recognizer). */
-export function loadModelFile(path: string | URL): QuantizedScorer {
+export function loadModelFile(path: string | URL, clusters: WordClusters): QuantizedScorer {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     throw new Error(`NER model ${String(path)}: cannot read (${(e as Error).message}); run \`npm run train:ner\` to create it`, { cause: e });
   }
-  return decodeModel(bytes, String(path));
+  return decodeModel(bytes, String(path), clusters);
 }

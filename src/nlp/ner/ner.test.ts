@@ -8,13 +8,17 @@ import { projectType, recognizeStatistical, SOURCE } from './index.js';
 import { EntityScorer, iobToSpans, parseConll } from './conll.js';
 import { labelDocument } from './label.js';
 import { loadModelFile } from './model-file.js';
+import { loadClusters } from './clusters.js';
+import { WORD_CLUSTERS_URL } from './features.js';
+import { projectResources } from '../../pipeline/resources.js';
 import { tagsToSpans } from './perceptron.js';
 
-const run = (text: string) => recognizeStatistical(text, tokenize(text, splitSentences(text)));
+const model = projectResources().get('nerModel');
+const run = (text: string) => recognizeStatistical(text, tokenize(text, splitSentences(text)), model);
 const found = (text: string) => run(text).map((m) => `${m.type}:${m.text}`);
 
 test('the saved model loads with its tag set, word lists and margin scale', () => {
-  const model = loadModelFile(new URL('./model/ner-model.bin.gz', import.meta.url));
+  const model = loadModelFile(new URL('./model/ner-model.bin.gz', import.meta.url), loadClusters(WORD_CLUSTERS_URL));
   assert.equal(model.header.tags.length, 17);
   assert.ok(model.header.gazetteer.place!.length > 1000, 'gazetteer snapshot travels with the model');
   assert.ok(model.header.marginScale > 0);
@@ -46,11 +50,11 @@ test('demonyms become NORP; non-gazetteer locations stay LOC', () => {
 test('is deterministic and handles empty input', () => {
   const text = 'Ursula von der Leyen spoke to reporters in Brussels after talks with NATO officials.';
   assert.deepEqual(run(text), run(text));
-  assert.deepEqual(recognizeStatistical('', []), []);
+  assert.deepEqual(recognizeStatistical('', [], model), []);
 });
 
 test('rejects tokens that do not point into the text', () => {
-  assert.throws(() => recognizeStatistical('short', [{ start: 2, end: 40, text: 'x', sentence: 0 }]), /outside the text/);
+  assert.throws(() => recognizeStatistical('short', [{ start: 2, end: 40, text: 'x', sentence: 0 }], model), /outside the text/);
 });
 
 test('maps model classes to project types', () => {
@@ -86,7 +90,7 @@ test('reads IOB1 like conlleval and scores exact spans', () => {
 
 const devFile = fileURLToPath(new URL('../../../../shared/data/conll2003-en/eng.testa', import.meta.url));
 test('keeps its accuracy on the CoNLL-2003 dev split', { skip: existsSync(devFile) ? false : `CoNLL-2003 dev split not found at ${devFile}` }, () => {
-  const model = loadModelFile(new URL('./model/ner-model.bin.gz', import.meta.url));
+  const model = loadModelFile(new URL('./model/ner-model.bin.gz', import.meta.url), loadClusters(WORD_CLUSTERS_URL));
   const scorer = new EntityScorer();
   for (const doc of parseConll(readFileSync(devFile, 'utf8'), devFile)) {
     const decoded = labelDocument(

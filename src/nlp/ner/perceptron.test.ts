@@ -4,6 +4,7 @@ import { buildGazetteer, documentFeatures, shortShape, wordShape } from './featu
 import { allowed, decode, PerceptronTrainer, seededRandom, spansToTags, TAGS, tagsToSpans } from './perceptron.js';
 import type { Example, TagSpan } from './perceptron.js';
 import { decodeModel, encodeModel } from './model-file.js';
+import type { WordClusters } from './clusters.js';
 
 const tag = (name: string) => TAGS.indexOf(name);
 
@@ -30,7 +31,9 @@ test('word shapes', () => {
 });
 
 // A toy language: capitalised words after "visited" are places, after "met" people.
-const gazetteer = buildGazetteer({});
+// Toy word classes: none known, so every word with letters has class "none".
+const clusters: WordClusters = { digest: 'toy', levels: [64, 256, 1024], classes: new Map() };
+const gazetteer = buildGazetteer({}, clusters);
 const toy: [string[], TagSpan[]][] = [
   [['Ana', 'visited', 'Tromso', '.'], [{ start: 0, end: 1, type: 'PER' }, { start: 2, end: 3, type: 'LOC' }]],
   [['Bo', 'met', 'Cy', 'Dee', 'twice', '.'], [{ start: 0, end: 1, type: 'PER' }, { start: 2, end: 4, type: 'PER' }]],
@@ -56,12 +59,12 @@ test('the perceptron fits a small training set, deterministically', () => {
 
 test('a saved model decodes the same after int16 quantisation, and corrupt files fail clearly', () => {
   const scorer = train(12);
-  const model = decodeModel(encodeModel(scorer, { place: ['Bergen'] }, 1.5, { note: 'toy' }), 'toy');
+  const model = decodeModel(encodeModel(scorer, { place: ['Bergen'] }, 1.5, { note: 'toy' }, clusters), 'toy', clusters);
   assert.deepEqual(model.header.gazetteer, { place: ['Bergen'] });
   for (const [i, ex] of examples(12).entries()) {
     const { tags, margins } = decode(model, ex.features, true);
     assert.deepEqual(tagsToSpans(tags), toy[i]![1]);
     for (const m of margins) assert.ok(m >= 0);
   }
-  assert.throws(() => decodeModel(Buffer.from('not a model'), 'junk.bin.gz'), /junk\.bin\.gz: not gzip data/);
+  assert.throws(() => decodeModel(Buffer.from('not a model'), 'junk.bin.gz', clusters), /junk\.bin\.gz: not gzip data/);
 });

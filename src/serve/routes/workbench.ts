@@ -1,7 +1,8 @@
 /** What the analyst changes: ingestion jobs, corrections, and the gazetteer look-up that fixing a place needs. */
 import type { FastifyInstance } from 'fastify';
 import type { CorrectionInput } from '../../corrections/types.js';
-import { loadGazetteer, type GazetteerRecord } from '../../geo/gazetteer.js';
+import type { GazetteerRecord } from '../../geo/gazetteer.js';
+import { projectResources } from '../../pipeline/resources.js';
 import type { Store } from '../../store/store.js';
 import type { GazetteerCandidate, IngestRequest } from '../api.js';
 import { invalidRequest, type IngestJobs } from '../jobs.js';
@@ -35,7 +36,7 @@ const candidate = (r: GazetteerRecord): GazetteerCandidate => ({
 
 let byId: Map<string, GazetteerRecord> | null = null;
 function gazetteerRecord(id: string): GazetteerRecord | undefined {
-  byId ??= new Map(loadGazetteer().records.map((r) => [r.gazetteerId, r]));
+  byId ??= new Map(projectResources().get('gazetteer').records.map((r) => [r.gazetteerId, r]));
   return byId.get(id);
 }
 
@@ -126,7 +127,7 @@ export async function workbenchRoutes(app: FastifyInstance, store: Store, jobs: 
     },
     async (request) => {
       const { q, limit } = request.query;
-      const gazetteer = loadGazetteer();
+      const gazetteer = projectResources().get('gazetteer');
       const exact = gazetteer.candidates(q);
       const records = exact.length > 0 ? exact : gazetteer.fuzzyCandidates(q).map((c) => c.record);
       return { items: records.slice(0, limit).map(candidate) };
