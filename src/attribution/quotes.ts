@@ -28,6 +28,8 @@
 import type { Entity, EntityType, Quote, Sentence, Span } from '../core/doc.js';
 import words from './data/attribution.json' with { type: 'json' };
 import cues from '../nlp/data/cues.json' with { type: 'json' };
+import { speechCues } from '../nlp/speech.js';
+import { headWord } from '../nlp/heads.js';
 
 export interface AttributionInput {
   readonly text: string;
@@ -38,8 +40,8 @@ export interface AttributionInput {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
 
-const SPEECH = alternation(words.speechVerbs);
-const CLAUSE = alternation(words.clauseVerbs);
+const SPEECH = alternation(speechCues('quote'));
+const CLAUSE = alternation(speechCues('clause'));
 const ANONYMOUS_HEADS = new Set(words.anonymousHeads);
 const ANONYMOUS_MARKERS = new RegExp(`\\b(?:${alternation(words.anonymousMarkers)})\\b`, 'i');
 const PERSON_TITLES = new Set(cues.lowerTitles);
@@ -147,14 +149,15 @@ export function findQuotations(text: string): Marked[] {
 // Speaker phrases
 
 /** The head noun of a description: its last word before a preposition, relative clause or comma. */
+const DESCRIPTION_STOPS = /^(?:in|from|of|at|who|with|close|familiar|on|inside|within|near|for|to)$/i;
 function headOf(phrase: string): string {
   const ws = phrase
     .replace(/[(),]/g, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 0);
-  const stop = ws.findIndex((w, k) => k > 0 && /^(?:in|from|of|at|who|with|close|familiar|on|inside|within|near|for|to)$/i.test(w));
-  const core = stop > 0 ? ws.slice(0, stop) : ws;
-  return (core[core.length - 1] ?? '').toLowerCase().replace(/['’]s$/, '');
+  return headWord(ws, (w) => DESCRIPTION_STOPS.test(w))
+    .toLowerCase()
+    .replace(/['’]s$/, '');
 }
 
 interface History {

@@ -132,6 +132,23 @@ export interface Token extends Span {
   readonly sentence: number;
 }
 
+/**
+ * The syntax of one sentence (tagger, lemmatiser, dependency parser): arrays
+ * parallel to the sentence's tokens, typed and compact rather than an object
+ * per token. Tag and relation values index the tables the syntax stage
+ * declares; `head` is the index of the head token within the sentence, -1
+ * for the root.
+ */
+export interface SentenceSyntax {
+  /** Index in `Doc.tokens` of the sentence's first token. */
+  readonly firstToken: number;
+  readonly upos: Uint8Array;
+  readonly xpos: Uint8Array;
+  readonly head: Int16Array;
+  readonly deprel: Uint8Array;
+  readonly lemma: readonly string[];
+}
+
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'FAC' | 'EVENT';
 export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT'];
 
@@ -254,6 +271,8 @@ export interface Doc {
   readonly meta: ArticleMeta;
   readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
+  /** One entry per sentence once a syntax stage runs; empty before. */
+  readonly syntax: readonly SentenceSyntax[];
   readonly mentions: readonly Mention[];
   readonly entities: readonly Entity[];
   readonly dates: readonly TimeExpression[];
@@ -290,6 +309,7 @@ export function newDoc(raw: RawInput): Doc {
     meta: EMPTY_META,
     sentences: [],
     tokens: [],
+    syntax: [],
     mentions: [],
     entities: [],
     dates: [],

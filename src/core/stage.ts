@@ -10,6 +10,7 @@ export type Layer =
   | 'id'
   | 'sentences'
   | 'tokens'
+  | 'syntax'
   | 'mentions'
   | 'entities'
   | 'dates'

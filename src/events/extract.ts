@@ -25,6 +25,7 @@
  */
 import type { Doc, Entity, NewsEvent, Place, Sentence, Span, TimeExpression, Token } from '../core/doc.js';
 import cues from './data/cues.json' with { type: 'json' };
+import { speechCues } from '../nlp/speech.js';
 import { casualtiesIn } from './casualties.js';
 import { findTriggers, lemmatise, TRIGGERS, type TriggerMatch, type Triggers } from './triggers.js';
 
@@ -44,7 +45,7 @@ const BY = set(cues.agentPrepositions);
 const LOCATIVES = set(cues.locatives);
 const PREPOSITIONS = set(cues.prepositions);
 const ARTICLES = new Set(['the', 'a', 'an']);
-const ATTRIBUTION = set(cues.attribution);
+const ATTRIBUTION = set(speechCues('event-attribution'));
 const CIVILIANS = set(cues.civilians);
 const MILITARY = set(cues.militaryHeads);
 

@@ -24,6 +24,7 @@
 import type { EntityType, Mention, Token } from '../core/doc.js';
 import { tokenize } from './tokens.js';
 import cues from './data/cues.json' with { type: 'json' };
+import { speechCues } from './speech.js';
 import lists from './data/lists.json' with { type: 'json' };
 import aliases from '../resolve/data/aliases.json' with { type: 'json' };
 import outlets from '../clean/data/outlets.json' with { type: 'json' };
@@ -41,8 +42,8 @@ const EVENT_HEADS = set(cues.eventHeads);
 const TITLES = set(cues.personTitles);
 const TITLE_MODIFIERS = set(cues.titleModifiers);
 const LOWER_TITLES = set(cues.lowerTitles);
-const SPEECH_AFTER_NAME = set(cues.speechVerbs);
-const SPEECH_BEFORE_NAME = set(cues.speechBeforeName);
+const SPEECH_AFTER_NAME = set(speechCues('name-after'));
+const SPEECH_BEFORE_NAME = set(speechCues('name-before'));
 const MEDIA_CONTEXT = set(cues.mediaContext);
 const CONNECTORS = set(cues.connectors);
 const NAME_PARTICLES = set(cues.nameParticles);

@@ -90,3 +90,11 @@ test('a stretch up to the publication date, and numbers or titles that only look
   assert.deepEqual(values('The siege lasted for 10 years; the loan runs 12 months.', SATURDAY), []);
   assert.deepEqual(values('She earns £30,000 a year and writes for the Evening Standard. Night fell.', SATURDAY), []);
 });
+
+test('without a publication date nothing takes its value from the clock', () => {
+  // chrono reads "2002 S&N" as the time 20:02 and would fill in the day it runs on; the text states no day.
+  const text = 'In 2002 S&N and United agreed to form a strategic partnership.';
+  const got = values(text, null).filter(([surface]) => surface.startsWith('2002 S'));
+  for (const [, value] of got) assert.equal(value, null);
+  assert.deepEqual(values('The merger closed on 4 April 2002.', null), [['4 April 2002', '2002-04-04', 'day']]);
+});

@@ -128,7 +128,10 @@ function pointValue(c: chrono.ParsedComponents, surface: string, ref: Reference 
 const isRelative = (surface: string) => !/\b\d{4}\b/.test(surface) || RELATIVE_WORD.test(surface) || /\b(?:after|before|within)\b/i.test(surface);
 
 function chronoCandidate(result: chrono.ParsedResult, start: number, surface: string): Candidate {
-  const relative = isRelative(surface);
+  // Relative too: what chrono computed from the reference ("2002 S" read as 2,002 seconds later), and a point
+  // whose year the text does not state ("0001 GMT on Friday": the four digits are a time, not a year).
+  const yearStated = result.start.isCertain('year') || (result.end?.isCertain('year') ?? false);
+  const relative = isRelative(surface) || result.tags().has('result/relativeDate') || !yearStated;
   return {
     start,
     end: start + surface.length,
@@ -250,11 +253,14 @@ function joinRanges(text: string, candidates: readonly Candidate[]): Candidate[]
   return out;
 }
 
+/** What chrono resolves against when the article has no publication date, so the stage never reads the clock. */
+const NO_REFERENCE = new Date(Date.UTC(1970, 0, 1));
+
 /** Time expressions of one sentence, offsets into the document. */
 function sentenceCandidates(sentence: Sentence, ref: Reference | null): Candidate[] {
   if (!MAY_HOLD_DATE.test(sentence.text)) return [];
   const found: Candidate[] = [];
-  const parsed = chrono.parse(sentence.text, ref ? { instant: ref.day, timezone: 0 } : undefined, { forwardDate: false });
+  const parsed = chrono.parse(sentence.text, { instant: ref ? ref.day : NO_REFERENCE, timezone: 0 }, { forwardDate: false });
   for (const r of parsed) {
     const leading = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
     const surface = r.text.slice(leading).replace(/[\s,;.]+$/, '');

@@ -3,6 +3,7 @@
  * within-article resolution, the known-actor table and the script that builds
  * that table, so that all three compare names the same way.
  */
+import { headWord } from '../nlp/heads.js';
 
 const ARTICLE = /^(?:al|el|ad|as|ash|az|ar|an|at|ez|ed)[-\s]/i;
 
@@ -74,8 +75,5 @@ export function surnameOf(name: string): string {
  */
 export function headNoun(name: string, prepositions: ReadonlySet<string>): string {
   const words = name.split(/\s+/).filter((w) => w.length > 0);
-  const cut = words.findIndex((w, k) => k > 0 && prepositions.has(w.toLowerCase()));
-  const before = cut > 0 ? words.slice(0, cut) : words;
-  const capitalised = before.filter((w) => /^\p{Lu}/u.test(w));
-  return cut > 0 ? (capitalised[capitalised.length - 1] ?? before[before.length - 1] ?? '') : (words[words.length - 1] ?? '');
+  return headWord(words, (w) => prepositions.has(w.toLowerCase()), (w) => /^\p{Lu}/u.test(w));
 }

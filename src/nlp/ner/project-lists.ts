@@ -7,6 +7,7 @@ import lists from '../data/lists.json' with { type: 'json' };
 import aliases from '../../resolve/data/aliases.json' with { type: 'json' };
 import outlets from '../../clean/data/outlets.json' with { type: 'json' };
 import type { GazetteerLists } from './features.js';
+import { speechCues } from '../speech.js';
 
 /**
  * The project's word lists as the recognizer sees them. A trained model
@@ -27,7 +28,7 @@ export function projectGazetteerLists(): GazetteerLists {
     eventHead: cues.eventHeads,
     title: cues.personTitles,
     ltitle: cues.lowerTitles,
-    speech: cues.speechVerbs,
+    speech: speechCues('name-after'),
     notName: cues.notNames,
     region: cues.regions,
     calendar: cues.weekdaysMonths,
