@@ -1,9 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { analyzeCommand } from './analyze.js';
-import { ingestCommand, reprocessCommand } from './ingest.js';
-import { searchCommand } from './search.js';
-import { serveCommand } from './serve.js';
-import { storiesCommand, storyCommand } from './stories.js';
+// Each command's module is imported when that command runs: `serve` never loads the analysis stages' libraries.
 
 const DEFAULT_DB = process.env.NEWSGRAPH_DB ?? 'newsgraph.db';
 
@@ -28,7 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'JSON Lines on stdout, one record per article (see CONTRACT.md)')
     .option('--db <file>', 'also store the analysed articles in this database')
     .action(async (inputs: string[], opts: { json?: boolean; db?: string }) => {
-      exitCode = await analyzeCommand(inputs, opts);
+      exitCode = await (await import('./analyze.js')).analyzeCommand(inputs, opts);
     });
 
   program
@@ -37,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<inputs...>', 'files, folders (recursive), URLs or feeds')
     .option('--db <file>', 'database file', DEFAULT_DB)
     .action(async (inputs: string[], opts: { db: string }) => {
-      exitCode = await ingestCommand(inputs, opts);
+      exitCode = await (await import('./ingest.js')).ingestCommand(inputs, opts);
     });
 
   program
@@ -48,7 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--limit <n>', 'number of results', '10')
     .option('--json', 'JSON Lines output')
     .action(async (query: string, opts: { db: string; limit: string; json?: boolean }) => {
-      exitCode = await searchCommand(query, opts);
+      exitCode = await (await import('./search.js')).searchCommand(query, opts);
     });
 
   program
@@ -57,7 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--db <file>', 'database file', DEFAULT_DB)
     .option('--json', 'JSON Lines, one storyline per line (see CONTRACT.md)')
     .action(async (opts: { db: string; json?: boolean }) => {
-      exitCode = await storiesCommand(opts);
+      exitCode = await (await import('./stories.js')).storiesCommand(opts);
     });
 
   program
@@ -67,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--db <file>', 'database file', DEFAULT_DB)
     .option('--json', 'the storyline as one JSON object')
     .action(async (id: string, opts: { db: string; json?: boolean }) => {
-      exitCode = await storyCommand(id, opts);
+      exitCode = await (await import('./stories.js')).storyCommand(id, opts);
     });
 
   program
@@ -77,7 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--port <n>', 'port', '8080')
     .option('--host <host>', 'host to bind', '127.0.0.1')
     .action(async (opts: { db: string; port: string; host: string }) => {
-      exitCode = await serveCommand(opts);
+      exitCode = await (await import('./serve.js')).serveCommand(opts);
     });
 
   program
@@ -85,7 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Re-run the current pipeline over every stored raw input')
     .option('--db <file>', 'database file', DEFAULT_DB)
     .action(async (opts: { db: string }) => {
-      exitCode = await reprocessCommand(opts);
+      exitCode = await (await import('./ingest.js')).reprocessCommand(opts);
     });
 
   try {

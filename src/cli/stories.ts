@@ -1,5 +1,6 @@
 import type { StoryView } from '../stories/story.js';
 import { loadStories, loadStory, placeArticles } from '../stories/placement.js';
+import { refreshStoryListings } from '../stories/listings.js';
 import { diagnose, errorMessage, withStore, writeLine } from './io.js';
 import type { Store } from '../store/store.js';
 
@@ -7,6 +8,8 @@ import type { Store } from '../store/store.js';
 export async function placeQuietly(store: Store): Promise<void> {
   try {
     await placeArticles(store);
+    // The story list's rows are kept in the store, so a server that only reads never rebuilds them.
+    await refreshStoryListings(store);
   } catch (err) {
     diagnose('stories', `placing articles into stories failed: ${errorMessage(err)}`);
   }

@@ -11,11 +11,12 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { RawInput } from '../core/doc.js';
-import { readFeedText, readInputs, type IngestItem } from '../ingest/index.js';
+import type { IngestItem } from '../ingest/index.js';
 import { errorMessage, formatSize } from '../ingest/reasons.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../ingest/types.js';
 import type { Pipeline } from '../pipeline/index.js';
 import { placeArticles } from '../stories/placement.js';
+import { refreshStoryListings } from '../stories/listings.js';
 import type { Store } from '../store/store.js';
 import type { IngestRequest, Job } from './api.js';
 
@@ -41,14 +42,14 @@ export function invalidRequest(request: IngestRequest): { status: number; reason
   return null;
 }
 
-/** The raw inputs a request names, one at a time; unreadable ones as failed items. */
-function itemsOf(request: IngestRequest): AsyncIterable<IngestItem> | Iterable<IngestItem> {
+/** The raw inputs a request names, one at a time; unreadable ones as failed items. The readers load with the first job. */
+async function itemsOf(request: IngestRequest): Promise<AsyncIterable<IngestItem> | Iterable<IngestItem>> {
   const input = inputName(request);
   switch (request.kind) {
     case 'url':
-      return readInputs([input]);
+      return (await import('../ingest/index.js')).readInputs([input]);
     case 'feed':
-      return readFeedText(input, request.content ?? '', 'utf-8 (posted)');
+      return (await import('../ingest/index.js')).readFeedText(input, request.content ?? '', 'utf-8 (posted)');
     case 'text':
     case 'html': {
       const raw: RawInput = { input, kind: request.kind, content: request.content ?? '', encoding: 'utf-8 (posted)', meta: { container: 'api' } };
@@ -97,7 +98,7 @@ export class IngestJobs {
   private async run(job: Mutable<Job>, request: IngestRequest): Promise<void> {
     job.status = 'running';
     try {
-      for await (const item of itemsOf(request)) {
+      for await (const item of await itemsOf(request)) {
         await this.ingestOne(job, item);
         job.done++;
         // Analysis is synchronous work: let progress requests through between articles.
@@ -105,6 +106,7 @@ export class IngestJobs {
       }
       job.total = job.done;
       await placeArticles(this.store);
+      await refreshStoryListings(this.store);
       job.status = job.counts.failed > 0 && job.articles.length === 0 ? 'failed' : 'done';
     } catch (err) {
       job.errors.push({ input: job.input, reason: errorMessage(err) });

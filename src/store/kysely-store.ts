@@ -492,6 +492,28 @@ export class KyselyStore implements Store {
     await this.dialect.writeTransaction(this.db, async (trx) => {
       await trx.deleteFrom('story_members').execute();
       await trx.deleteFrom('story_state').execute();
+      await trx.deleteFrom('story_listings').execute();
+    });
+  }
+
+  async storyListings(): Promise<Map<string, { key: string; listing: string }>> {
+    const rows = await this.db.selectFrom('story_listings').select(['storyline_id', 'key', 'listing']).execute();
+    return new Map(rows.map((r) => [r.storyline_id, { key: r.key, listing: r.listing }]));
+  }
+
+  async saveStoryListings(rows: readonly { storyline: string; key: string; listing: string }[], keep: ReadonlySet<string>): Promise<void> {
+    await this.dialect.writeTransaction(this.db, async (trx) => {
+      const at = now();
+      for (let i = 0; i < rows.length; i += 200) {
+        const values = rows.slice(i, i + 200).map((r) => ({ storyline_id: r.storyline, key: r.key, listing: r.listing, updated_at: at }));
+        await trx
+          .insertInto('story_listings')
+          .values(values)
+          .onConflict((oc) => oc.column('storyline_id').doUpdateSet((eb) => ({ key: eb.ref('excluded.key'), listing: eb.ref('excluded.listing'), updated_at: eb.ref('excluded.updated_at') })))
+          .execute();
+      }
+      const stale = (await trx.selectFrom('story_listings').select('storyline_id').execute()).map((r) => r.storyline_id).filter((id) => !keep.has(id));
+      for (let i = 0; i < stale.length; i += 200) await trx.deleteFrom('story_listings').where('storyline_id', 'in', stale.slice(i, i + 200)).execute();
     });
   }
 

@@ -110,6 +110,22 @@ const storiesSchema: Migration = {
   },
 };
 
+/**
+ * The story list's rows, built by whoever places articles (or first asks for
+ * the list), so a server that only reads never rebuilds them from records.
+ */
+const storyListingsSchema: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema
+      .createTable('story_listings')
+      .addColumn('storyline_id', 'text', (c) => c.primaryKey())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('listing', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Rows inserted per statement when back-filling: well under every database's bound-parameter cap. */
 const BACKFILL_CHUNK = 50;
 
@@ -182,6 +198,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0001_initial': initialSchema(dialect),
     '0002_stories': storiesSchema,
     '0003_workbench': workbenchSchema(dialect),
+    '0004_story_listings': storyListingsSchema,
   };
 }
 

@@ -131,6 +131,14 @@ export interface ArticlePlacesTable {
   mentions: number;
 }
 
+/** Each storyline's row of the story list, kept with the key of the members and corrections it was built from. */
+export interface StoryListingsTable {
+  storyline_id: string;
+  key: string;
+  listing: string;
+  updated_at: string;
+}
+
 export interface Database {
   raw_inputs: RawInputsTable;
   articles: ArticlesTable;
@@ -138,6 +146,7 @@ export interface Database {
   lsh_bands: LshBandsTable;
   story_state: StoryStateTable;
   story_members: StoryMembersTable;
+  story_listings: StoryListingsTable;
   corrections: CorrectionsTable;
   article_entities: ArticleEntitiesTable;
   article_places: ArticlePlacesTable;

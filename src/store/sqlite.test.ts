@@ -47,7 +47,7 @@ test('a database file is in WAL mode with the schema migrated once', async () =>
   try {
     assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
     const applied = raw.prepare('select name from kysely_migration').all() as { name: string }[];
-    assert.deepEqual(applied.map((m) => m.name), ['0001_initial', '0002_stories', '0003_workbench']);
+    assert.deepEqual(applied.map((m) => m.name), ['0001_initial', '0002_stories', '0003_workbench', '0004_story_listings']);
     const tables = (raw.prepare("select name from sqlite_master where type in ('table', 'view')").all() as { name: string }[]).map((t) => t.name);
     for (const name of ['articles', 'raw_inputs', 'duplicates', 'lsh_bands', 'articles_fts', 'story_state', 'story_members', 'corrections', 'article_entities', 'article_places']) assert.ok(tables.includes(name), name);
   } finally {
@@ -168,7 +168,7 @@ test('upgrading a database stored before the entity index back-fills it from the
   await store.close();
   // Back to the schema before 0003: the index tables and the record of their migration gone.
   const raw = new BetterSqlite3(path);
-  raw.exec("drop table article_entities; drop table article_places; drop table corrections; delete from kysely_migration where name = '0003_workbench'");
+  raw.exec("drop table article_entities; drop table article_places; drop table corrections; drop table story_listings; delete from kysely_migration where name in ('0003_workbench', '0004_story_listings')");
   raw.close();
 
   const upgraded = await openStore(path);

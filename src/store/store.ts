@@ -51,6 +51,10 @@ export interface Store {
   storyOf(article: string): Promise<StoryMember | null>;
   /** Forgets every story (before clustering everything again). */
   clearStories(): Promise<void>;
+  /** The stored story-list rows: storyline id -> the key they were built for and the row (JSON). */
+  storyListings(): Promise<Map<string, { key: string; listing: string }>>;
+  /** Stores (replaces) story-list rows, and drops those of storylines that no longer exist. */
+  saveStoryListings(rows: readonly { storyline: string; key: string; listing: string }[], keep: ReadonlySet<string>): Promise<void>;
   /** Entities named in the stored articles (after corrections), most articles first. */
   entities(query: EntityQuery): Promise<Page<EntityListing>>;
   /** One entity's listing, or null when no stored article names it. */

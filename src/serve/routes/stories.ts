@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ArticleRecord } from '../../core/record.js';
 import { entityGraph } from '../../stories/graph.js';
-import { listingMatches, storyListing, type StoryListing } from '../../stories/listing.js';
-import { groupMembers } from '../../stories/placement.js';
+import { listingMatches, type StoryListing } from '../../stories/listing.js';
+import { refreshStoryListings, storylineKeys } from '../../stories/listings.js';
 import { buildStory } from '../../stories/story.js';
 import type { ArticleSummary, Store } from '../../store/store.js';
 import type { StoryDetail } from '../api.js';
@@ -23,39 +23,23 @@ const summaryOf = (r: ArticleRecord): ArticleSummary => ({
 });
 
 /**
- * Story views are built from the members' records on request; they are kept
- * while the storyline's members and the corrections stay the same.
+ * The story list comes from the rows the store keeps (stories/listings.ts).
+ * A storyline's full view is built from its members' records on request and
+ * kept while its members and the corrections stay the same.
  */
 class StoryCache {
-  private readonly listingCache = new Map<string, { key: string; value: StoryListing }>();
   private readonly detailCache = new Map<string, { key: string; value: StoryDetail }>();
 
   constructor(private readonly store: Store) {}
 
   /** Storyline id -> (event id -> article ids), and the cache key of each storyline. */
-  async lines(): Promise<{ lines: Map<string, Map<string, string[]>>; keyOf: (id: string) => string }> {
-    const lines = groupMembers(await this.store.storyMembers());
-    const corrections = await this.store.corrections();
-    const version = `${corrections.length}:${corrections[corrections.length - 1]?.id ?? 0}`;
-    const keyOf = (id: string) => `${version}|${[...(lines.get(id)?.values() ?? [])].flat().join(',')}`;
-    return { lines, keyOf };
+  lines(): ReturnType<typeof storylineKeys> {
+    return storylineKeys(this.store);
   }
 
+  /** The stored story-list rows; those whose members or corrections changed are rebuilt and saved. */
   async listings(): Promise<StoryListing[]> {
-    const { lines, keyOf } = await this.lines();
-    const out: StoryListing[] = [];
-    for (const [id, events] of lines) {
-      const key = keyOf(id);
-      const cached = this.listingCache.get(id);
-      if (cached?.key === key) {
-        out.push(cached.value);
-        continue;
-      }
-      const value = storyListing(id, await this.store.records([...events.values()].flat()));
-      this.listingCache.set(id, { key, value });
-      out.push(value);
-    }
-    return out.sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || b.articles - a.articles || a.id.localeCompare(b.id));
+    return (await refreshStoryListings(this.store)).listings;
   }
 
   async detail(id: string): Promise<StoryDetail | null> {
@@ -80,7 +64,8 @@ class StoryCache {
 
 export async function storyRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const cache = new StoryCache(store);
-  // The story list is the first page anyone opens: build its rows once the server listens, not on that request.
+  // The story list is the first page anyone opens: rows a store written before they were kept (or changed by a
+  // correction) are rebuilt once the server listens, in the background, not on that request.
   app.addHook('onListen', async () => {
     setImmediate(() => void cache.listings().catch((err: unknown) => app.log.warn({ err }, 'warming the story list failed')));
   });
