@@ -29,6 +29,33 @@ let dir: string;
 let store: Store;
 let app: FastifyInstance;
 
+/**
+ * Response schemas are closed and fast-json-stringify drops what they do not
+ * list: every JSON answer is compared with what its route returned, so a
+ * field missing from a schema fails here instead of vanishing from the API.
+ */
+const returned = new Map<string, unknown>();
+const dropped: string[] = [];
+let compared = 0;
+
+function watchSerialisation(server: FastifyInstance): void {
+  server.addHook('preSerialization', async (request, _reply, payload) => {
+    returned.set(request.id, JSON.parse(JSON.stringify(payload)));
+    return payload;
+  });
+  server.addHook('onSend', async (request, _reply, payload) => {
+    if (!returned.has(request.id) || typeof payload !== 'string') return payload;
+    compared++;
+    try {
+      assert.deepStrictEqual(JSON.parse(payload), returned.get(request.id));
+    } catch (err) {
+      dropped.push(`${request.method} ${request.url}: ${(err as Error).message.slice(0, 2000)}`);
+    }
+    returned.delete(request.id);
+    return payload;
+  });
+}
+
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'newsgraph-api-'));
   store = await openStore(join(dir, 'api.db'));
@@ -36,6 +63,7 @@ before(async () => {
   for await (const item of readInputs(HAVE_SEEDS ? [EXAMPLES, SEEDS_DIR] : [EXAMPLES])) if (item.ok) await store.put(analyzeRaw(item.raw));
   await placeArticles(store);
   app = await buildServer(store);
+  watchSerialisation(app);
 });
 
 after(async () => {
@@ -302,5 +330,12 @@ describe('exports', { skip: needsSeeds }, () => {
     const geo = JSON.parse((await get('/api/export/places.geojson')).body) as PlaceFeatureCollection;
     assert.equal(geo.type, 'FeatureCollection');
     assert.ok(geo.features.length > 10);
+  });
+});
+
+describe('response schemas', () => {
+  test('every JSON answer carries all that its route returned, nothing dropped by a closed schema', () => {
+    assert.ok(compared >= 10, `compared ${compared} answers`);
+    assert.deepEqual(dropped, []);
   });
 });
