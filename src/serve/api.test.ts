@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { readInputs } from '../ingest/index.js';
-import { analyzeRaw } from '../pipeline/index.js';
+import { analyzeRaw, PIPELINE_VERSION } from '../pipeline/index.js';
 import { HAVE_SEEDS, SEEDS_DIR } from '../pipeline/seeds.fixture.js';
 import { placeArticles } from '../stories/placement.js';
 import { openStore } from '../store/index.js';
@@ -225,6 +226,22 @@ describe('ingestion jobs', () => {
     assert.ok(detail.story, 'placed in a story');
     const again = await waitForJob(ok<Job>(await post('/api/ingest', { kind: 'text', content: text, name: 'kirkuk-bridge.txt' }), 202).id);
     assert.equal(again.counts.unchanged, 1);
+  });
+
+  test('an article ingested through the API records the pipeline version that analysed it, as the CLI does', async () => {
+    const text =
+      'ERBIL — The airport reopened to commercial flights on Sunday after a week of repairs to the runway lights, the civil aviation authority said. ' +
+      'Two airlines resumed their daily services to Baghdad and Istanbul.';
+    const job = await waitForJob(ok<Job>(await post('/api/ingest', { kind: 'text', content: text, name: 'erbil-airport.txt' }), 202).id);
+    assert.equal(job.status, 'done', JSON.stringify(job.errors));
+    // The store under test was opened without a pipeline version: the job itself says which one analysed the article.
+    const raw = new BetterSqlite3(join(dir, 'api.db'), { readonly: true });
+    try {
+      const row = raw.prepare('select pipeline_version as v from articles where id = ?').get(job.articles[0]) as { v: number | null } | undefined;
+      assert.equal(row?.v, PIPELINE_VERSION);
+    } finally {
+      raw.close();
+    }
   });
 
   test('a page URL is fetched; a broken feed fails with the input and the reason', async () => {

@@ -14,7 +14,7 @@ import type { RawInput } from '../core/doc.js';
 import { readFeedText, readInputs, type IngestItem } from '../ingest/index.js';
 import { errorMessage, formatSize } from '../ingest/reasons.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../ingest/types.js';
-import { analyzeRaw } from '../pipeline/index.js';
+import { analyzeRaw, PIPELINE_VERSION } from '../pipeline/index.js';
 import { placeArticles } from '../stories/placement.js';
 import type { Store } from '../store/store.js';
 import type { IngestRequest, Job } from './api.js';
@@ -125,7 +125,8 @@ export class IngestJobs {
         job.articles.push(seen);
         return;
       }
-      const result = await this.store.put(analyzeRaw(item.raw));
+      // Recorded with the article, as `newsgraph ingest` does, so that `reprocess` can find what an older pipeline made.
+      const result = await this.store.put(analyzeRaw(item.raw), { pipelineVersion: PIPELINE_VERSION });
       job.counts[result.status]++;
       job.articles.push(result.duplicateOf ?? result.id);
     } catch (err) {
