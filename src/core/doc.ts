@@ -6,14 +6,15 @@
  * back into the cleaned `text` through `{start, end, text}` (UTF-16 offsets,
  * `end` exclusive) and says which rule or model produced it (`source`) and how
  * sure it is (`confidence`, 0..1).
+ *
+ * The layers that reach the article record (places, quotes, claims, events
+ * and their spans) have their shapes in ./contract.ts, the record's one JSON
+ * Schema; they are re-exported here under the names the stages use.
  */
+import type { Claim, EntityType, GeoFocus, NewsEvent, Place, Quote, Span, TimeGrain } from './contract.js';
 
-/** A view onto the cleaned text: `doc.text.slice(start, end) === text`. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+export type { Claim, EntityType, GeoFocus, NewsEvent, Place, Quantity, Quote, Span, TimeGrain } from './contract.js';
+export { ENTITY_TYPES } from './contract.js';
 
 /** Where a value came from and how much to trust it. */
 export interface Provenance {
@@ -149,9 +150,6 @@ export interface SentenceSyntax {
   readonly lemma: readonly string[];
 }
 
-export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'FAC' | 'EVENT';
-export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT'];
-
 export interface Mention extends Annotation {
   readonly type: EntityType;
 }
@@ -167,89 +165,10 @@ export interface Entity extends Provenance {
   readonly roles: readonly string[];
 }
 
-export type TimeGrain = 'instant' | 'day' | 'month' | 'year' | 'range';
-
 export interface TimeExpression extends Annotation {
   /** ISO value; for a range `start/end`. Null when relative and no anchor is known. */
   readonly value: string | null;
   readonly grain: TimeGrain;
-}
-
-/** A place entity resolved to a gazetteer record; its mentions are the entity's. */
-export interface Place extends Provenance {
-  readonly entity: string;
-  readonly name: string;
-  readonly gazetteerId: string;
-  /** The gazetteer's own name of the record ("Ar Raqqah" for "Raqqah"). */
-  readonly gazetteerName: string;
-  readonly lat: number;
-  readonly lon: number;
-  /** ISO 3166-1 alpha-2, '' for places in no country (seas, continents). */
-  readonly country: string;
-  /** First-level region code ('SY.04'), '' when none. */
-  readonly admin1: string;
-  /** city | admin1 | admin2 | country | river | sea | region | continent | site | crossing */
-  readonly kind: string;
-  /** The next-best record when it kept a real share of the probability. */
-  readonly runnerUp: { readonly gazetteerId: string; readonly name: string; readonly lat: number; readonly lon: number; readonly country: string; readonly confidence: number } | null;
-  /** Which evidence favoured the choice: name, alternate-name, fuzzy-name, country, region, containment, nearby, type-word, dateline. */
-  readonly evidence: readonly string[];
-}
-
-/** The country (and first-level region) an article is about, from its places, demonyms and dateline. */
-export interface GeoFocus {
-  readonly country: string;
-  readonly admin1: string | null;
-  readonly confidence: number;
-}
-
-/**
- * A quotation or reported statement. The span (start, end, text) is the
- * content: the words inside the quote marks for a direct quote, the reported
- * clause for indirect speech.
- */
-export interface Quote extends Annotation {
-  readonly direct: boolean;
-  /** Canonical name of the person or body, or the description of an unnamed source. */
-  readonly speaker: string | null;
-  readonly speakerEntity: string | null;
-  /** The words in the text that name the speaker here (the name, a pronoun, "the spokesman"), if any. */
-  readonly speakerMention: Span | null;
-  /** The speaker's title and affiliation as written ("YPG spokesman"), if any. */
-  readonly role: string | null;
-  readonly anonymous: boolean;
-  /** The verb or phrase that introduces the statement ("said", "according to"). */
-  readonly cue: string | null;
-  readonly cueSpan: Span | null;
-  /** Who relayed it, nearest first: Abadi "as quoted by Iraqi state television", "as reported by Reuters". */
-  readonly via: readonly string[];
-}
-
-export interface Quantity extends Span {
-  readonly min: number | null;
-  readonly max: number | null;
-  readonly unit: string;
-  readonly of: string | null;
-}
-
-export interface Claim extends Provenance {
-  readonly text: string;
-  readonly speaker: string | null;
-  readonly anonymous: boolean;
-  readonly quote: number | null;
-  readonly quantities: readonly Quantity[];
-}
-
-export interface NewsEvent extends Provenance {
-  readonly type: string;
-  readonly date: string | null;
-  readonly place: string | null;
-  readonly actors: readonly string[];
-  readonly targets: readonly string[];
-  readonly casualties: Readonly<Record<string, { min: number | null; max: number | null }>> | null;
-  readonly sentence: { readonly start: number; readonly end: number };
-  /** The words that name the act ("seized", "pulled out of"): the outlet's own word for it. */
-  readonly trigger?: Span;
 }
 
 /** A MinHash signature of the normalised body, for near-duplicate detection. */

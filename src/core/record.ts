@@ -1,44 +1,13 @@
+import type { ArticleRecord } from './contract.js';
 import type { Doc, Removed } from './doc.js';
 
 /**
  * The article record of ../CONTRACT.md (`newsgraph analyze --json`): the
- * public, stable projection of a `Doc`. New fields may be added; none renamed.
+ * public, stable projection of a `Doc`. Its type is derived from the one
+ * JSON Schema of the record, `ArticleRecordSchema` in ./contract.ts. New
+ * fields may be added (there first); none renamed.
  */
-export interface ArticleRecord {
-  readonly id: string;
-  readonly input: string;
-  readonly url: string | null;
-  readonly outlet: string | null;
-  readonly domain: string | null;
-  readonly title: string | null;
-  readonly byline: readonly string[];
-  readonly publishedAt: string | null;
-  readonly language: string | null;
-  readonly text: string;
-  readonly removed: readonly { readonly text: string; readonly reason: string }[];
-  readonly entities: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly type: string;
-    readonly aliases: readonly string[];
-    readonly mentions: readonly { readonly start: number; readonly end: number; readonly text: string }[];
-    readonly roles: readonly string[];
-    readonly confidence: number;
-  }[];
-  readonly places: Doc['places'];
-  readonly geoFocus: Doc['geoFocus'];
-  readonly dates: readonly {
-    readonly start: number;
-    readonly end: number;
-    readonly text: string;
-    readonly value: string | null;
-    readonly grain: string;
-    readonly confidence: number;
-  }[];
-  readonly quotes: Doc['quotes'];
-  readonly claims: Doc['claims'];
-  readonly events: Doc['events'];
-}
+export type { ArticleRecord } from './contract.js';
 
 const removedOut = (r: Removed) => ({ text: r.text, reason: r.reason });
 

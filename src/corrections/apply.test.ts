@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleRecord } from '../core/record.js';
-import type { Place } from '../core/doc.js';
+import type { EntityType, Place, PlaceKind } from '../core/contract.js';
 import { applyCorrections, slugOf } from './apply.js';
-import type { Correction, CorrectionInput } from './types.js';
+import type { CorrectedPlace, Correction, CorrectionInput } from './types.js';
 
 // A short report written for these tests; the pipeline kept "ISIS" and "Daesh" apart from "Islamic State" and lumped the YPG in with "Kurdish".
 const TEXT =
@@ -26,7 +26,7 @@ const sentence = (first: string) => {
   return { start, end: dot + 1 };
 };
 
-const entity = (id: string, name: string, type: string, mentions: ReturnType<typeof at>[], confidence = 0.9) => ({
+const entity = (id: string, name: string, type: EntityType, mentions: ReturnType<typeof at>[], confidence = 0.9) => ({
   id,
   name,
   type,
@@ -36,7 +36,7 @@ const entity = (id: string, name: string, type: string, mentions: ReturnType<typ
   confidence,
 });
 
-const place = (entityId: string, name: string, gazetteerId: string, lat: number, lon: number, country: string, kind = 'city'): Place => ({
+const place = (entityId: string, name: string, gazetteerId: string, lat: number, lon: number, country: string, kind: PlaceKind = 'city'): Place => ({
   entity: entityId,
   name,
   gazetteerId,
@@ -253,7 +253,7 @@ test('a split naming no mention does nothing', () => {
   assert.deepEqual(applied, []);
 });
 
-const raqqaRecord = { name: 'Ar Raqqah', lat: 35.95, lon: 39.01, country: 'SY', admin1: 'SY.04', kind: 'city' };
+const raqqaRecord: CorrectedPlace = { name: 'Ar Raqqah', lat: 35.95, lon: 39.01, country: 'SY', admin1: 'SY.04', kind: 'city' };
 
 test('fixing a place replaces its gazetteer record, in the named article only', () => {
   const fix = made({ kind: 'fix-place', entity: 'mosul', gazetteerId: 'geonames:172955', article: 'a1' }, { place: raqqaRecord });

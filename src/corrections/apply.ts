@@ -8,7 +8,7 @@
  * (and is not reported as applied).
  */
 import type { ArticleRecord } from '../core/record.js';
-import type { NewsEvent, Place } from '../core/doc.js';
+import type { EntityType, NewsEvent, Place } from '../core/doc.js';
 import { slug } from '../resolve/names.js';
 import type { CorrectedPlace, Correction, CorrectionTarget } from './types.js';
 
@@ -112,7 +112,7 @@ function mergeEntities(record: ArticleRecord, from: string, into: string): Artic
 /** Case and spacing do not count when a mention is matched against the names of a split. */
 const nameKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
-function splitEntity(record: ArticleRecord, entityId: string, names: readonly string[], newId?: string, newType?: string): ArticleRecord | null {
+function splitEntity(record: ArticleRecord, entityId: string, names: readonly string[], newId?: string, newType?: EntityType): ArticleRecord | null {
   const old = record.entities.find((e) => e.id === entityId);
   const name = names[0]?.replace(/\s+/g, ' ').trim();
   if (old === undefined || !name) return null;

@@ -4,6 +4,8 @@
  * they survive re-processing and re-ingest (article and entity ids are stable).
  */
 
+import type { EntityType, PlaceKind } from '../core/contract.js';
+
 /** Where a rejected value sits in the record. */
 export type CorrectionTarget = 'entity' | 'place' | 'date' | 'quote' | 'claim' | 'event';
 
@@ -13,7 +15,7 @@ export type CorrectionInput =
   /** Every mention of `from` becomes a mention of `into` (in every article). */
   | { readonly kind: 'merge-entities'; readonly from: string; readonly into: string }
   /** The mentions of `entity` written as one of `names` become a separate entity `newId` (slug of names[0] when absent). */
-  | { readonly kind: 'split-entity'; readonly entity: string; readonly names: readonly string[]; readonly newId?: string; readonly newType?: string }
+  | { readonly kind: 'split-entity'; readonly entity: string; readonly names: readonly string[]; readonly newId?: string; readonly newType?: EntityType }
   /** The place entity `entity` (in every article, or in `article` only) is this gazetteer record. */
   | { readonly kind: 'fix-place'; readonly entity: string; readonly gazetteerId: string; readonly article?: string }
   /** One extracted value of one article is wrong: it is hidden. Matched by target, text and start offset. */
@@ -26,7 +28,7 @@ export interface CorrectedPlace {
   readonly lon: number;
   readonly country: string;
   readonly admin1: string;
-  readonly kind: string;
+  readonly kind: PlaceKind;
 }
 
 export type Correction = CorrectionInput & {

@@ -28,8 +28,7 @@ import { quotesStage } from '../attribution/index.js';
 import { claimsStage } from '../claims/index.js';
 import { eventsStage } from '../events/index.js';
 
-/** Bumped whenever a stage changes what it produces, so stored articles can be re-processed. */
-export const PIPELINE_VERSION = 2;
+export { PIPELINE_VERSION } from './version.js';
 
 export const STAGES: readonly Stage[] = [
   // clean: raw input -> body candidate -> cleaned text -> article metadata.

@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { readInputs } from '../ingest/index.js';
-import { loadPipeline } from '../pipeline/index.js';
+import { loadPipeline, PIPELINE_VERSION } from '../pipeline/index.js';
 import { HAVE_SEEDS, SEEDS_DIR } from '../pipeline/seeds.fixture.js';
 import { placeArticles } from '../stories/placement.js';
 import { openStore } from '../store/index.js';
@@ -29,6 +30,33 @@ let dir: string;
 let store: Store;
 let app: FastifyInstance;
 
+/**
+ * Response schemas are closed and fast-json-stringify drops what they do not
+ * list: every JSON answer is compared with what its route returned, so a
+ * field missing from a schema fails here instead of vanishing from the API.
+ */
+const returned = new Map<string, unknown>();
+const dropped: string[] = [];
+let compared = 0;
+
+function watchSerialisation(server: FastifyInstance): void {
+  server.addHook('preSerialization', async (request, _reply, payload) => {
+    returned.set(request.id, JSON.parse(JSON.stringify(payload)));
+    return payload;
+  });
+  server.addHook('onSend', async (request, _reply, payload) => {
+    if (!returned.has(request.id) || typeof payload !== 'string') return payload;
+    compared++;
+    try {
+      assert.deepStrictEqual(JSON.parse(payload), returned.get(request.id));
+    } catch (err) {
+      dropped.push(`${request.method} ${request.url}: ${(err as Error).message.slice(0, 2000)}`);
+    }
+    returned.delete(request.id);
+    return payload;
+  });
+}
+
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'newsgraph-api-'));
   store = await openStore(join(dir, 'api.db'));
@@ -36,6 +64,7 @@ before(async () => {
   for await (const item of readInputs(HAVE_SEEDS ? [EXAMPLES, SEEDS_DIR] : [EXAMPLES])) if (item.ok) await store.put(loadPipeline().analyze(item.raw));
   await placeArticles(store);
   app = await buildServer(store);
+  watchSerialisation(app);
 });
 
 after(async () => {
@@ -199,6 +228,22 @@ describe('ingestion jobs', () => {
     assert.equal(again.counts.unchanged, 1);
   });
 
+  test('an article ingested through the API records the pipeline version that analysed it, as the CLI does', async () => {
+    const text =
+      'ERBIL — The airport reopened to commercial flights on Sunday after a week of repairs to the runway lights, the civil aviation authority said. ' +
+      'Two airlines resumed their daily services to Baghdad and Istanbul.';
+    const job = await waitForJob(ok<Job>(await post('/api/ingest', { kind: 'text', content: text, name: 'erbil-airport.txt' }), 202).id);
+    assert.equal(job.status, 'done', JSON.stringify(job.errors));
+    // The store under test was opened without a pipeline version: the job itself says which one analysed the article.
+    const raw = new BetterSqlite3(join(dir, 'api.db'), { readonly: true });
+    try {
+      const row = raw.prepare('select pipeline_version as v from articles where id = ?').get(job.articles[0]) as { v: number | null } | undefined;
+      assert.equal(row?.v, PIPELINE_VERSION);
+    } finally {
+      raw.close();
+    }
+  });
+
   test('a page URL is fetched; a broken feed fails with the input and the reason', async () => {
     const page = '<html><head><title>Port of Umm Qasr reopens</title></head><body><article><h1>Port of Umm Qasr reopens</h1>' +
       '<p>BASRA — The port of Umm Qasr reopened on Monday after dredging cleared the channel, the port authority said.</p>' +
@@ -302,5 +347,12 @@ describe('exports', { skip: needsSeeds }, () => {
     const geo = JSON.parse((await get('/api/export/places.geojson')).body) as PlaceFeatureCollection;
     assert.equal(geo.type, 'FeatureCollection');
     assert.ok(geo.features.length > 10);
+  });
+});
+
+describe('response schemas', () => {
+  test('every JSON answer carries all that its route returned, nothing dropped by a closed schema', () => {
+    assert.ok(compared >= 10, `compared ${compared} answers`);
+    assert.deepEqual(dropped, []);
   });
 });

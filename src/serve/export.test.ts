@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleRecord } from '../core/record.js';
-import type { NewsEvent, Place } from '../core/doc.js';
+import type { EntityType, NewsEvent, Place, PlaceKind } from '../core/contract.js';
 import { parse } from 'csv-parse/sync';
 import { articlesJsonl, EVENT_COLUMNS, eventsCsv } from './export.js';
 
@@ -12,7 +12,7 @@ const TEXT_B = 'Residents of Raqqa said "the bombing, again" had not stopped. Je
 const mentionsOf = (text: string, phrase: string) =>
   [...text.matchAll(new RegExp(phrase, 'g'))].map((m) => ({ start: m.index, end: m.index + phrase.length, text: phrase }));
 
-const entity = (text: string, id: string, name: string, type: string, phrase = name) => ({
+const entity = (text: string, id: string, name: string, type: EntityType, phrase = name) => ({
   id,
   name,
   type,
@@ -22,7 +22,7 @@ const entity = (text: string, id: string, name: string, type: string, phrase = n
   confidence: 0.9,
 });
 
-const place = (entityId: string, name: string, gazetteerId: string, lat: number, lon: number, country: string, kind = 'city'): Place => ({
+const place = (entityId: string, name: string, gazetteerId: string, lat: number, lon: number, country: string, kind: PlaceKind = 'city'): Place => ({
   entity: entityId,
   name,
   gazetteerId,

@@ -52,10 +52,9 @@ const csvLine = (cells: readonly Cell[]) => cells.map(csvField).join(',') + '\r\
 /** ACLED's geo_precision: 1 a town or site, 2 a region inside a country, 3 a country or wider; '' when the kind says nothing. */
 const PRECISION: Readonly<Record<string, number>> = { city: 1, site: 1, crossing: 1, admin1: 2, admin2: 2, country: 3, region: 3, continent: 3 };
 
-/** Dead counted under any key that means killed, lower bounds summed; '' when none is stated. */
+/** Dead counted (the lower bound; every word for deaths is counted under `killed`); '' when none is stated. */
 function fatalities(casualties: NewsEvent['casualties']): Cell {
-  const counts = ['killed', 'dead'].flatMap((key) => casualties?.[key]?.min ?? []);
-  return counts.length > 0 ? counts.reduce((a, b) => a + b, 0) : '';
+  return casualties?.killed?.min ?? '';
 }
 
 function eventRow(record: ArticleRecord, event: NewsEvent, index: number): EventRow {

@@ -15,6 +15,7 @@ import type { IngestItem } from '../ingest/index.js';
 import { errorMessage, formatSize } from '../ingest/reasons.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../ingest/types.js';
 import type { Pipeline } from '../pipeline/index.js';
+import { PIPELINE_VERSION } from '../pipeline/version.js';
 import { placeArticles } from '../stories/placement.js';
 import { refreshStoryListings } from '../stories/listings.js';
 import type { Store } from '../store/store.js';
@@ -131,7 +132,8 @@ export class IngestJobs {
       // The pipeline (its stages' libraries and resources) loads with the first article a job analyses:
       // a server that only reads never pays for it.
       this.pipeline ??= (await import('../pipeline/index.js')).loadPipeline();
-      const result = await this.store.put(this.pipeline.analyze(item.raw));
+      // Recorded with the article, as `newsgraph ingest` does, so that `reprocess` can find what an older pipeline made.
+      const result = await this.store.put(this.pipeline.analyze(item.raw), { pipelineVersion: PIPELINE_VERSION });
       job.counts[result.status]++;
       job.articles.push(result.duplicateOf ?? result.id);
     } catch (err) {

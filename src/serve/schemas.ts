@@ -2,11 +2,19 @@
  * JSON Schemas of the HTTP API: request validation (query strings, path
  * parameters) and response serialisation.
  *
- * Response objects keep `additionalProperties: true` because the record
- * contract allows new fields: a field added to `ArticleRecord` later must reach
- * API clients without anyone remembering to edit this file. The listed
- * properties document the stable shape and give fast-json-stringify its types.
+ * The article record's schema is not written here: it is the contract's
+ * (`ArticleRecordSchema`, src/core/contract.ts), registered once with the
+ * server under its `$id` and referenced by every response that carries a
+ * record, so the API, /openapi.json and `analyze --json` share one source.
+ *
+ * Response objects are closed (`additionalProperties: false`): a route answers
+ * exactly what its schema lists. fast-json-stringify drops unlisted
+ * properties, so a field added to a response type must be added here too; the
+ * API tests compare every answer with what the route returned and fail when
+ * something was dropped. Maps whose keys are data (an outlet's term counts)
+ * and a raw input's free-form `extra` metadata stay open.
  */
+import { ARTICLE_RECORD_ID, QuantitySchema } from '../core/contract.js';
 
 /** Largest page any list or search request gets, whatever `limit` asks for. */
 export const MAX_PAGE_SIZE = 200;
@@ -15,15 +23,9 @@ export const DEFAULT_PAGE_SIZE = 20;
 const nullableString = { type: ['string', 'null'] } as const;
 const stringList = { type: 'array', items: { type: 'string' } } as const;
 
-const span = {
-  type: 'object',
-  required: ['start', 'end', 'text'],
-  additionalProperties: true,
-  properties: { start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } },
-} as const;
-
 const range = {
   type: 'object',
+  additionalProperties: false,
   required: ['start', 'end'],
   properties: { start: { type: 'integer' }, end: { type: 'integer' } },
 } as const;
@@ -209,28 +211,34 @@ export interface ArticleParams {
 // ---------------------------------------------------------------------------
 // Responses
 
+/** An object schema with exactly these properties (OpenAPI wants `required` absent rather than empty). */
+const closedObject = <P extends Record<string, unknown>, R extends readonly (keyof P & string)[]>(properties: P, required?: R) =>
+  ({ type: 'object', additionalProperties: false, ...(required && required.length > 0 ? { required } : {}), properties }) as const;
+
+/** Every property required. */
+const exactObject = <P extends Record<string, unknown>>(properties: P) =>
+  closedObject(properties, Object.keys(properties) as (keyof P & string)[]);
+
+/** A map from data (words, outlets) to counts. */
+const countMap = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+
 /** RFC 9457 problem details; `errors` lists what failed validation. */
-export const problemSchema = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  additionalProperties: true,
-  properties: {
+export const problemSchema = closedObject(
+  {
     type: { type: 'string' },
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
     instance: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { location: { type: 'string' }, pointer: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
+    errors: { type: 'array', items: exactObject({ location: { type: 'string' }, pointer: { type: 'string' }, message: { type: 'string' } }) },
   },
-} as const;
+  ['type', 'title', 'status'],
+);
 
 const errorResponses = { '4xx': problemSchema, '5xx': problemSchema } as const;
+
+/** The article record of CONTRACT.md, by reference to the contract's schema (registered by the server). */
+export const articleRecordRef = { $ref: `${ARTICLE_RECORD_ID}#` } as const;
 
 const summaryProperties = {
   id: { type: 'string' },
@@ -242,246 +250,92 @@ const summaryProperties = {
   words: { type: 'integer' },
 } as const;
 
-export const articleSummarySchema = {
-  type: 'object',
-  required: ['id', 'title', 'outlet', 'domain', 'publishedAt', 'input', 'words'],
-  additionalProperties: true,
-  properties: summaryProperties,
-} as const;
+export const articleSummarySchema = exactObject(summaryProperties);
 
-export const searchHitSchema = {
-  type: 'object',
-  required: [...articleSummarySchema.required, 'score', 'snippet'],
-  additionalProperties: true,
-  properties: {
-    ...summaryProperties,
-    score: { type: 'number' },
-    snippet: {
-      type: 'object',
-      required: ['text', 'highlights'],
-      properties: { text: { type: 'string' }, highlights: { type: 'array', items: range } },
-    },
-  },
-} as const;
+export const searchHitSchema = exactObject({
+  ...summaryProperties,
+  score: { type: 'number' },
+  snippet: exactObject({ text: { type: 'string' }, highlights: { type: 'array', items: range } }),
+});
 
 function pageOf<T extends object>(item: T) {
-  return {
-    type: 'object',
-    required: ['items', 'total', 'limit', 'offset'],
-    properties: {
-      items: { type: 'array', items: item },
-      total: { type: 'integer' },
-      limit: { type: 'integer' },
-      offset: { type: 'integer' },
-    },
-  } as const;
+  return exactObject({
+    items: { type: 'array', items: item },
+    total: { type: 'integer' },
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+  });
 }
 
-/** An object schema that lets new fields through (OpenAPI 3.0 wants `required` absent rather than empty). */
-const looseObject = (properties: Record<string, unknown>, required: readonly string[] = []) =>
-  ({ type: 'object', additionalProperties: true, ...(required.length > 0 ? { required } : {}), properties }) as const;
-
-export const correctionSchema = looseObject(
-  { id: { type: 'integer' }, kind: { type: 'string' }, createdAt: { type: 'string' }, note: nullableString },
+/** What a correction said (the fields of its kind), when it was made, and for a fixed place the gazetteer record. */
+export const correctionSchema = closedObject(
+  {
+    id: { type: 'integer' },
+    kind: { type: 'string', enum: ['merge-entities', 'split-entity', 'fix-place', 'reject'] },
+    createdAt: { type: 'string' },
+    note: nullableString,
+    from: { type: 'string' },
+    into: { type: 'string' },
+    entity: { type: 'string' },
+    names: stringList,
+    newId: { type: 'string' },
+    newType: { type: 'string', enum: ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT'] },
+    gazetteerId: { type: 'string' },
+    article: { type: 'string' },
+    target: { type: 'string', enum: ['entity', 'place', 'date', 'quote', 'claim', 'event'] },
+    text: { type: 'string' },
+    start: { type: 'integer' },
+    place: exactObject({
+      name: { type: 'string' },
+      lat: { type: 'number' },
+      lon: { type: 'number' },
+      country: { type: 'string' },
+      admin1: { type: 'string' },
+      kind: { type: 'string' },
+    }),
+  },
   ['id', 'kind', 'createdAt', 'note'],
 );
 
 export const articleDetailExtra = {
-  story: { type: ['object', 'null'], properties: { storyline: { type: 'string' }, event: { type: 'string' } } },
+  story: { ...exactObject({ storyline: { type: 'string' }, event: { type: 'string' } }), type: ['object', 'null'] },
   corrections: { type: 'array', items: correctionSchema },
 } as const;
 
-const provenance = { source: { type: 'string' }, confidence: { type: 'number' } } as const;
-
-const entitySchema = {
-  type: 'object',
-  required: ['id', 'name', 'type', 'aliases', 'mentions'],
-  additionalProperties: true,
-  properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    type: { type: 'string' },
-    aliases: stringList,
-    mentions: { type: 'array', items: span },
-    roles: stringList,
-    confidence: { type: 'number' },
-  },
-} as const;
-
-const placeSchema = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
-    entity: { type: 'string' },
-    name: { type: 'string' },
-    gazetteerId: { type: 'string' },
-    lat: { type: 'number' },
-    lon: { type: 'number' },
-    country: { type: 'string' },
-    kind: { type: 'string' },
-    gazetteerName: { type: 'string' },
-    admin1: { type: 'string' },
-    runnerUp: {
-      type: ['object', 'null'],
-      additionalProperties: true,
-      properties: { gazetteerId: { type: 'string' }, name: { type: 'string' }, lat: { type: 'number' }, lon: { type: 'number' }, country: { type: 'string' }, confidence: { type: 'number' } },
-    },
-    evidence: stringList,
-    ...provenance,
-  },
-} as const;
-
-const geoFocusSchema = {
-  type: ['object', 'null'],
-  additionalProperties: true,
-  properties: { country: { type: 'string' }, admin1: nullableString, confidence: { type: 'number' } },
-} as const;
-
-const dateSchema = {
-  type: 'object',
-  required: ['start', 'end', 'text', 'value', 'grain'],
-  additionalProperties: true,
-  properties: {
-    start: { type: 'integer' },
-    end: { type: 'integer' },
-    text: { type: 'string' },
-    value: nullableString,
-    grain: { type: 'string' },
-    confidence: { type: 'number' },
-  },
-} as const;
-
-const quoteSchema = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
-    start: { type: 'integer' },
-    end: { type: 'integer' },
-    text: { type: 'string' },
-    direct: { type: 'boolean' },
-    speaker: nullableString,
-    speakerEntity: nullableString,
-    anonymous: { type: 'boolean' },
-    cue: nullableString,
-    role: nullableString,
-    speakerMention: { ...span, type: ['object', 'null'] },
-    cueSpan: { ...span, type: ['object', 'null'] },
-    via: stringList,
-    ...provenance,
-  },
-} as const;
-
-const quantitySchema = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
-    start: { type: 'integer' },
-    end: { type: 'integer' },
-    text: { type: 'string' },
-    min: { type: ['number', 'null'] },
-    max: { type: ['number', 'null'] },
-    unit: { type: 'string' },
-    of: nullableString,
-  },
-} as const;
-
-const claimSchema = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
-    text: { type: 'string' },
-    speaker: nullableString,
-    anonymous: { type: 'boolean' },
-    quote: { type: ['integer', 'null'] },
-    quantities: { type: 'array', items: quantitySchema },
-    ...provenance,
-  },
-} as const;
-
-const eventSchema = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
-    type: { type: 'string' },
-    date: nullableString,
-    place: nullableString,
-    actors: stringList,
-    targets: stringList,
-    // { killed: {min, max}, injured: … } or null: open-ended by design.
-    casualties: {},
-    sentence: range,
-    ...provenance,
-  },
-} as const;
-
-export const articleRecordSchema = {
-  type: 'object',
-  required: ['id', 'input', 'url', 'outlet', 'domain', 'title', 'byline', 'publishedAt', 'language', 'text'],
-  additionalProperties: true,
-  properties: {
-    id: { type: 'string' },
-    input: { type: 'string' },
-    url: nullableString,
-    outlet: nullableString,
-    domain: nullableString,
-    title: nullableString,
-    byline: stringList,
-    publishedAt: nullableString,
-    language: nullableString,
-    text: { type: 'string' },
-    removed: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['text', 'reason'],
-        additionalProperties: true,
-        properties: { text: { type: 'string' }, reason: { type: 'string' } },
-      },
-    },
-    entities: { type: 'array', items: entitySchema },
-    places: { type: 'array', items: placeSchema },
-    geoFocus: geoFocusSchema,
-    dates: { type: 'array', items: dateSchema },
-    quotes: { type: 'array', items: quoteSchema },
-    claims: { type: 'array', items: claimSchema },
-    events: { type: 'array', items: eventSchema },
-  },
-} as const;
+/** What the container stated about a raw input (`SourceMeta`); `extra` holds its other columns as found. */
+const sourceMetaSchema = closedObject({
+  url: { type: 'string' },
+  id: { type: 'string' },
+  title: { type: 'string' },
+  date: { type: 'string' },
+  outlet: { type: 'string' },
+  authors: stringList,
+  description: { type: 'string' },
+  language: { type: 'string' },
+  container: { type: 'string' },
+  fetchedAt: { type: 'string' },
+  extra: { type: 'object', additionalProperties: true },
+});
 
 /** The raw input without its content, which has its own endpoint (`/raw`). */
-const rawInfoSchema = {
-  type: 'object',
-  required: ['input', 'kind', 'encoding', 'meta'],
-  properties: {
-    input: { type: 'string' },
-    kind: { type: 'string' },
-    encoding: nullableString,
-    meta: { type: 'object', additionalProperties: true },
-  },
-} as const;
+const rawInfoSchema = exactObject({
+  input: { type: 'string' },
+  kind: { type: 'string', enum: ['text', 'html', 'record'] },
+  encoding: nullableString,
+  meta: sourceMetaSchema,
+});
 
 export const listResponseSchema = { 200: pageOf(articleSummarySchema), ...errorResponses } as const;
 export const searchResponseSchema = { 200: pageOf(searchHitSchema), ...errorResponses } as const;
 
 export const articleResponseSchema = {
-  200: {
-    type: 'object',
-    required: ['record', 'raw', 'duplicates', 'storedAt'],
-    properties: {
-      record: articleRecordSchema,
-      raw: rawInfoSchema,
-      duplicates: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['input', 'similarity'],
-          properties: { input: { type: 'string' }, similarity: { type: 'number' } },
-        },
-      },
-      storedAt: { type: 'string' },
-      ...articleDetailExtra,
-    },
-  },
+  200: exactObject({
+    record: articleRecordRef,
+    raw: rawInfoSchema,
+    duplicates: { type: 'array', items: exactObject({ input: { type: 'string' }, similarity: { type: 'number' } }) },
+    storedAt: { type: 'string' },
+    ...articleDetailExtra,
+  }),
   ...errorResponses,
 } as const;
 
@@ -489,141 +343,222 @@ export const articleResponseSchema = {
 export const rawResponseSchema = { ...errorResponses } as const;
 
 export const healthResponseSchema = {
-  200: {
-    type: 'object',
-    required: ['status', 'articles', 'duplicates', 'raws'],
-    properties: {
-      status: { type: 'string', enum: ['ok'] },
-      articles: { type: 'integer' },
-      duplicates: { type: 'integer' },
-      raws: { type: 'integer' },
-    },
-  },
+  200: exactObject({
+    status: { type: 'string', enum: ['ok'] },
+    articles: { type: 'integer' },
+    duplicates: { type: 'integer' },
+    raws: { type: 'integer' },
+  }),
   ...errorResponses,
 } as const;
 
-const storyListingSchema = looseObject(
-  {
-    id: { type: 'string' },
-    title: { type: 'string' },
-    articles: { type: 'integer' },
-    start: nullableString,
-    end: nullableString,
-    outlets: stringList,
-    activity: { type: 'array', items: looseObject({ day: { type: 'string' }, count: { type: 'integer' } }) },
-    entities: { type: 'array', items: looseObject({ id: { type: 'string' }, name: { type: 'string' } }) },
-    places: stringList,
-  },
-  ['id', 'title', 'articles', 'start', 'end', 'outlets', 'activity'],
-);
+const storyListingSchema = exactObject({
+  id: { type: 'string' },
+  title: { type: 'string' },
+  articles: { type: 'integer' },
+  start: nullableString,
+  end: nullableString,
+  outlets: stringList,
+  activity: { type: 'array', items: exactObject({ day: { type: 'string' }, count: { type: 'integer' } }) },
+  entities: { type: 'array', items: exactObject({ id: { type: 'string' }, name: { type: 'string' } }) },
+  places: stringList,
+});
 
 export const storiesResponseSchema = { 200: pageOf(storyListingSchema), ...errorResponses } as const;
 
+const storyClaimSchema = exactObject({
+  id: { type: 'integer' },
+  text: { type: 'string' },
+  speaker: nullableString,
+  anonymous: { type: 'boolean' },
+  article: { type: 'string' },
+  articles: stringList,
+  quantities: { type: 'array', items: QuantitySchema },
+  carriedBy: stringList,
+  corroboratedBy: stringList,
+  contradictedBy: stringList,
+  corroborating: { type: 'array', items: { type: 'integer' } },
+  contradicting: { type: 'array', items: { type: 'integer' } },
+});
+
+const figureSchema = exactObject({
+  text: { type: 'string' },
+  min: { type: ['number', 'null'] },
+  max: { type: ['number', 'null'] },
+  unit: { type: 'string' },
+  of: nullableString,
+  claim: { type: 'integer' },
+  speaker: nullableString,
+  anonymous: { type: 'boolean' },
+  outlet: { type: 'string' },
+  article: { type: 'string' },
+});
+
+const outletProfileSchema = exactObject({
+  domain: { type: 'string' },
+  name: nullableString,
+  articles: { type: 'integer' },
+  terms: countMap,
+  termsByEntity: { type: 'array', items: exactObject({ entity: { type: 'string' }, name: { type: 'string' }, forms: countMap }) },
+  labels: countMap,
+  acts: { type: 'object', additionalProperties: countMap },
+  sources: exactObject({ named: { type: 'integer' }, anonymous: { type: 'integer' }, anonymousShare: { type: ['number', 'null'] } }),
+  exclusiveClaims: { type: 'integer' },
+});
+
 export const storyResponseSchema = {
-  200: looseObject(
-    {
-      id: { type: 'string' },
-      title: { type: 'string' },
-      articles: stringList,
-      start: nullableString,
-      end: nullableString,
-      events: { type: 'array', items: looseObject({}) },
-      summary: stringList,
-      summarySources: { type: 'array', items: looseObject({}) },
-      timeline: { type: 'array', items: looseObject({}) },
-      entities: { type: 'array', items: looseObject({}) },
-      places: { type: 'array', items: looseObject({}) },
-      claims: { type: 'array', items: looseObject({}) },
-      conflicts: { type: 'array', items: looseObject({}) },
-      outlets: { type: 'array', items: looseObject({}) },
-      articleSummaries: { type: 'array', items: articleSummarySchema },
-      graph: looseObject({ nodes: { type: 'array', items: looseObject({}) }, edges: { type: 'array', items: looseObject({}) } }),
-    },
-    ['id', 'title', 'articles', 'timeline', 'places', 'claims', 'outlets'],
-  ),
-  ...errorResponses,
-} as const;
-
-const ENTITY_LISTING_REQUIRED = ['id', 'name', 'type', 'aliases', 'articles', 'mentions'] as const;
-const entityListingSchema = looseObject(
-  {
+  200: exactObject({
     id: { type: 'string' },
-    name: { type: 'string' },
-    type: { type: 'string' },
-    aliases: stringList,
-    articles: { type: 'integer' },
-    mentions: { type: 'integer' },
-  },
-  ENTITY_LISTING_REQUIRED,
-);
-
-export const entitiesResponseSchema = { 200: pageOf(entityListingSchema), ...errorResponses } as const;
-export const entityResponseSchema = {
-  200: looseObject(
-    { ...entityListingSchema.properties, merged: stringList, articleList: pageOf(articleSummarySchema) },
-    [...ENTITY_LISTING_REQUIRED, 'merged', 'articleList'],
-  ),
-  ...errorResponses,
-} as const;
-
-export const placesResponseSchema = {
-  200: looseObject(
-    {
-      type: { type: 'string', enum: ['FeatureCollection'] },
-      features: {
-        type: 'array',
-        items: looseObject({
-          type: { type: 'string' },
-          geometry: looseObject({ type: { type: 'string' }, coordinates: { type: 'array', items: { type: 'number' } } }),
-          properties: looseObject({}),
-        }),
-      },
-    },
-    ['type', 'features'],
-  ),
-  ...errorResponses,
-} as const;
-
-export const jobSchema = looseObject(
-  {
-    id: { type: 'string' },
-    status: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
-    input: { type: 'string' },
-    createdAt: { type: 'string' },
-    finishedAt: nullableString,
-    done: { type: 'integer' },
-    total: { type: ['integer', 'null'] },
-    counts: looseObject({ new: { type: 'integer' }, unchanged: { type: 'integer' }, duplicate: { type: 'integer' }, failed: { type: 'integer' } }),
+    title: { type: 'string' },
     articles: stringList,
-    errors: { type: 'array', items: looseObject({ input: { type: 'string' }, reason: { type: 'string' } }) },
+    start: nullableString,
+    end: nullableString,
+    events: {
+      type: 'array',
+      items: exactObject({ id: { type: 'string' }, title: { type: 'string' }, articles: stringList, start: nullableString, end: nullableString }),
+    },
+    summary: stringList,
+    summarySources: {
+      type: 'array',
+      items: exactObject({ text: { type: 'string' }, article: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, score: { type: 'number' } }),
+    },
+    timeline: {
+      type: 'array',
+      items: exactObject({
+        date: { type: 'string' },
+        type: { type: 'string' },
+        place: nullableString,
+        actors: stringList,
+        targets: stringList,
+        reports: { type: 'array', items: exactObject({ article: { type: 'string' }, outlet: nullableString, sentence: { type: 'string' } }) },
+        outlets: { type: 'integer' },
+        confidence: { type: 'number' },
+        text: { type: 'string' },
+        article: { type: 'string' },
+        sources: { type: 'integer' },
+      }),
+    },
+    entities: {
+      type: 'array',
+      items: exactObject({ id: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, articles: { type: 'integer' }, mentions: { type: 'integer' } }),
+    },
+    places: {
+      type: 'array',
+      items: exactObject({
+        entity: { type: 'string' },
+        name: { type: 'string' },
+        lat: { type: 'number' },
+        lon: { type: 'number' },
+        country: { type: 'string' },
+        kind: { type: 'string' },
+        articles: { type: 'integer' },
+        mentions: { type: 'integer' },
+      }),
+    },
+    claims: { type: 'array', items: storyClaimSchema },
+    conflicts: { type: 'array', items: exactObject({ quantity: { type: 'string' }, figures: { type: 'array', items: figureSchema } }) },
+    outlets: { type: 'array', items: outletProfileSchema },
+    articleSummaries: { type: 'array', items: articleSummarySchema },
+    graph: exactObject({
+      nodes: {
+        type: 'array',
+        items: exactObject({ id: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, mentions: { type: 'integer' } }),
+      },
+      edges: {
+        type: 'array',
+        items: exactObject({ source: { type: 'string' }, target: { type: 'string' }, weight: { type: 'integer' } }),
+      },
+    }),
+  }),
+  ...errorResponses,
+} as const;
+
+const entityListingProperties = {
+  id: { type: 'string' },
+  name: { type: 'string' },
+  type: { type: 'string' },
+  aliases: stringList,
+  articles: { type: 'integer' },
+  mentions: { type: 'integer' },
+} as const;
+
+export const entitiesResponseSchema = { 200: pageOf(exactObject(entityListingProperties)), ...errorResponses } as const;
+export const entityResponseSchema = {
+  200: exactObject({ ...entityListingProperties, merged: stringList, articleList: pageOf(articleSummarySchema) }),
+  ...errorResponses,
+} as const;
+
+/** Places as a GeoJSON FeatureCollection of points ([lon, lat]). */
+const placeFeatureCollectionSchema = exactObject({
+  type: { type: 'string', enum: ['FeatureCollection'] },
+  features: {
+    type: 'array',
+    items: exactObject({
+      type: { type: 'string', enum: ['Feature'] },
+      geometry: exactObject({
+        type: { type: 'string', enum: ['Point'] },
+        coordinates: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+      }),
+      properties: exactObject({
+        gazetteerId: { type: 'string' },
+        name: { type: 'string' },
+        gazetteerName: { type: 'string' },
+        country: { type: 'string' },
+        kind: { type: 'string' },
+        entities: stringList,
+        articles: { type: 'integer' },
+        mentions: { type: 'integer' },
+      }),
+    }),
   },
-  ['id', 'status', 'input', 'createdAt', 'finishedAt', 'done', 'total', 'counts', 'articles', 'errors'],
-);
+});
+
+export const placesResponseSchema = { 200: placeFeatureCollectionSchema, ...errorResponses } as const;
+
+export const jobSchema = exactObject({
+  id: { type: 'string' },
+  status: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
+  input: { type: 'string' },
+  createdAt: { type: 'string' },
+  finishedAt: nullableString,
+  done: { type: 'integer' },
+  total: { type: ['integer', 'null'] },
+  counts: exactObject({ new: { type: 'integer' }, unchanged: { type: 'integer' }, duplicate: { type: 'integer' }, failed: { type: 'integer' } }),
+  articles: stringList,
+  errors: { type: 'array', items: exactObject({ input: { type: 'string' }, reason: { type: 'string' } }) },
+});
 
 export const jobResponseSchema = { 200: jobSchema, 202: jobSchema, ...errorResponses } as const;
-export const correctionsResponseSchema = { 200: looseObject({ items: { type: 'array', items: correctionSchema } }, ['items']), ...errorResponses } as const;
+export const correctionsResponseSchema = { 200: exactObject({ items: { type: 'array', items: correctionSchema } }), ...errorResponses } as const;
 export const correctionResponseSchema = { 201: correctionSchema, ...errorResponses } as const;
 export const emptyResponseSchema = { 204: { type: 'null', description: 'no content' }, ...errorResponses } as const;
 export const gazetteerResponseSchema = {
-  200: looseObject(
-    {
-      items: {
-        type: 'array',
-        items: looseObject({
-          gazetteerId: { type: 'string' },
-          name: { type: 'string' },
-          lat: { type: 'number' },
-          lon: { type: 'number' },
-          country: { type: 'string' },
-          admin1: { type: 'string' },
-          kind: { type: 'string' },
-          population: { type: 'number' },
-        }),
-      },
+  200: exactObject({
+    items: {
+      type: 'array',
+      items: exactObject({
+        gazetteerId: { type: 'string' },
+        name: { type: 'string' },
+        lat: { type: 'number' },
+        lon: { type: 'number' },
+        country: { type: 'string' },
+        admin1: { type: 'string' },
+        kind: { type: 'string' },
+        population: { type: 'number' },
+      }),
     },
-    ['items'],
-  ),
+  }),
   ...errorResponses,
 } as const;
-/** Exports stream text (JSON Lines, CSV, GeoJSON); only errors are JSON. */
-export const exportResponseSchema = { ...errorResponses } as const;
+
+/**
+ * Exports stream text, which Fastify never passes through a serialiser; the
+ * schemas document each line (JSON Lines: one article record per line) or
+ * the document. Errors are JSON problem documents.
+ */
+const exported = (description: string, mediaType: string, schema: object) =>
+  ({ 200: { description, content: { [mediaType]: { schema } } }, ...errorResponses }) as const;
+
+export const articlesExportResponseSchema = exported('One article record per line (JSON Lines)', 'application/jsonl', articleRecordRef);
+export const eventsExportResponseSchema = exported('ACLED-like CSV, one row per event', 'text/csv', { type: 'string' });
+export const placesExportResponseSchema = exported('GeoJSON FeatureCollection', 'application/geo+json', placeFeatureCollectionSchema);

@@ -24,6 +24,7 @@ import { exportRoutes } from './routes/exports.js';
 import { storyRoutes } from './routes/stories.js';
 import { workbenchRoutes } from './routes/workbench.js';
 import { IngestJobs } from './jobs.js';
+import { ArticleRecordSchema, ARTICLE_RECORD_ID } from '../core/contract.js';
 import { healthResponseSchema } from './schemas.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -106,9 +107,13 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
     sendProblem(reply, request, 404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`);
   });
 
+  // The record's one schema (src/core/contract.ts): routes refer to it by `$id`, and /openapi.json
+  // lists it as the `ArticleRecord` component, as it is (OpenAPI 3.1 schemas are JSON Schema).
+  app.addSchema(ArticleRecordSchema);
   await app.register(fastifySwagger, {
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id === ARTICLE_RECORD_ID ? ARTICLE_RECORD_ID : `def-${i}`) },
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: {
         title: 'newsgraph API',
         version: VERSION,

@@ -21,6 +21,7 @@ import type {
   ListQuery,
   Page,
   PlaceListing,
+  PutOptions,
   PutResult,
   SearchHit,
   Store,
@@ -142,8 +143,9 @@ export class KyselyStore implements Store {
     return row ? row.article_id : null;
   }
 
-  async put(doc: Doc): Promise<PutResult> {
+  async put(doc: Doc, options: PutOptions = {}): Promise<PutResult> {
     const fp = requireStorable(doc);
+    const pipelineVersion = options.pipelineVersion ?? this.pipelineVersion;
     const rawHash = rawInputHash(doc.raw);
     return this.dialect.writeTransaction(this.db, async (trx) => {
       const seen = await trx
@@ -183,7 +185,7 @@ export class KyselyStore implements Store {
           id,
           raw_hash: rawHash,
           input: doc.raw.input,
-          ...analysisColumns(doc, record, fp, this.pipelineVersion),
+          ...analysisColumns(doc, record, fp, pipelineVersion),
           stored_at: now(),
           updated_at: null,
         })

@@ -180,3 +180,32 @@ test('upgrading a database stored before the entity index back-fills it from the
     await upgraded.close();
   }
 });
+
+test('each article records the pipeline version that produced it: the store default, or what the put says', async () => {
+  using tmp = tempDir();
+  const path = join(tmp.dir, 'versions.db');
+  const store = await openStore(path, { pipelineVersion: 2 });
+  try {
+    await store.put(docOf('a.txt', 'The first article of the versions test, about the regatta on the lake.', 'ver-a'));
+    await store.put(docOf('b.txt', 'The second article of the versions test, about the harbour festival.', 'ver-b'), { pipelineVersion: 7 });
+  } finally {
+    await store.close();
+  }
+  const unversioned = await openStore(path);
+  try {
+    await unversioned.put(docOf('c.txt', 'The third article of the versions test, about the tram line works.', 'ver-c'));
+  } finally {
+    await unversioned.close();
+  }
+  const raw = new BetterSqlite3(path, { readonly: true });
+  try {
+    const rows = raw.prepare('select id, pipeline_version as v from articles order by id').all();
+    assert.deepEqual(rows, [
+      { id: 'ver-a', v: 2 },
+      { id: 'ver-b', v: 7 },
+      { id: 'ver-c', v: null },
+    ]);
+  } finally {
+    raw.close();
+  }
+});

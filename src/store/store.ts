@@ -15,7 +15,7 @@ export interface Store {
    * changes nothing. An exact or near duplicate of a stored article is linked
    * to the first copy and not stored again.
    */
-  put(doc: Doc): Promise<PutResult>;
+  put(doc: Doc, options?: PutOptions): Promise<PutResult>;
   /**
    * The article id a raw input was stored under, or null if this exact input
    * (same input name and content) was never stored: lets ingest skip analysis.
@@ -74,6 +74,11 @@ export interface StoryMember {
   readonly article: string;
   readonly event: string;
   readonly storyline: string;
+}
+
+export interface PutOptions {
+  /** The pipeline version that analysed `doc`, stored with it; default: the store's (`StoreOptions.pipelineVersion`). */
+  readonly pipelineVersion?: number;
 }
 
 export type PutStatus = 'new' | 'unchanged' | 'duplicate';

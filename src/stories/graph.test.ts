@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { EntityType } from '../core/contract.js';
 import { entityGraph } from './graph.js';
 
 // Two short reports written for this test.
@@ -9,7 +10,7 @@ const TEXT_B = 'The SDF pushed into Raqqa. Islamic State snipers held the old ci
 const mentionsOf = (text: string, phrase: string) =>
   [...text.matchAll(new RegExp(phrase.replace(/\./g, '\\.'), 'g'))].map((m) => ({ start: m.index, end: m.index + phrase.length, text: phrase }));
 
-const entity = (text: string, id: string, name: string, type: string, phrase = name) => ({ id, name, type, aliases: [phrase], mentions: mentionsOf(text, phrase), roles: [], confidence: 0.9 });
+const entity = (text: string, id: string, name: string, type: EntityType, phrase = name) => ({ id, name, type, aliases: [phrase], mentions: mentionsOf(text, phrase), roles: [], confidence: 0.9 });
 
 const A = {
   text: TEXT_A,

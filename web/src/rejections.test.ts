@@ -4,7 +4,7 @@ import type { ArticleRecord } from '../../src/serve/api.js';
 import { rejectClaim, rejectEntity, rejectEvent, rejectPlace } from './rejections.js';
 
 const text = 'Kurdish forces left Kirkuk. The Kurds said Kirkuk fell.';
-const kirkuk = {
+const kirkuk: ArticleRecord['entities'][number] = {
   id: 'kirkuk',
   name: 'Kirkuk',
   type: 'GPE',

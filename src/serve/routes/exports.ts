@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ArticleRecord } from '../../core/record.js';
 import type { Store } from '../../store/store.js';
 import { articlesJsonl, eventsCsv } from '../export.js';
-import { exportResponseSchema } from '../schemas.js';
+import { articlesExportResponseSchema, eventsExportResponseSchema, placesExportResponseSchema } from '../schemas.js';
 import { placeFeatures } from './entities.js';
 
 /** Articles per read: exports stream, they never hold the store in memory. */
@@ -40,7 +40,7 @@ export async function exportRoutes(app: FastifyInstance, store: Store): Promise<
   const tags = ['exports'];
   app.get(
     '/api/export/articles.jsonl',
-    { schema: { tags, summary: 'Every article record (CONTRACT.md), one JSON object per line', response: exportResponseSchema } },
+    { schema: { tags, summary: 'Every article record (CONTRACT.md), one JSON object per line', response: articlesExportResponseSchema } },
     async (_request, reply) =>
       reply.type('application/jsonl; charset=utf-8').header('content-disposition', attachment('articles.jsonl')).send(Readable.from(jsonLines(store))),
   );
@@ -50,7 +50,7 @@ export async function exportRoutes(app: FastifyInstance, store: Store): Promise<
       schema: {
         tags,
         summary: 'Every extracted event as CSV with ACLED-like columns (date, type, actors, location, coordinates, source, notes)',
-        response: exportResponseSchema,
+        response: eventsExportResponseSchema,
       },
     },
     async (_request, reply) =>
@@ -58,7 +58,7 @@ export async function exportRoutes(app: FastifyInstance, store: Store): Promise<
   );
   app.get(
     '/api/export/places.geojson',
-    { schema: { tags, summary: 'Every place named in the articles as a GeoJSON FeatureCollection', response: exportResponseSchema } },
+    { schema: { tags, summary: 'Every place named in the articles as a GeoJSON FeatureCollection', response: placesExportResponseSchema } },
     async (_request, reply) =>
       reply
         .type('application/geo+json; charset=utf-8')
