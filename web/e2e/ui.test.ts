@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readInputs } from '../../src/ingest/index.js';
-import { analyzeRaw } from '../../src/pipeline/index.js';
+import { loadPipeline } from '../../src/pipeline/index.js';
 import { HAVE_SEEDS, SEEDS_DIR } from '../../src/pipeline/seeds.fixture.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { placeArticles } from '../../src/stories/placement.js';
@@ -64,7 +64,7 @@ let browser: Browser;
 const incidents: string[] = [];
 
 async function ingestExamples(): Promise<void> {
-  for await (const item of readInputs([EXAMPLES, SEEDS_DIR])) if (item.ok) await store.put(analyzeRaw(item.raw));
+  for await (const item of readInputs([EXAMPLES, SEEDS_DIR])) if (item.ok) await store.put(loadPipeline().analyze(item.raw));
   await placeArticles(store);
 }
 
@@ -185,7 +185,7 @@ describe('web UI in Chromium', { skip }, () => {
     // Re-ingest every example through the API (unchanged inputs) and one seed as a new paste, then re-process.
     const seed = readFileSync(join(SEEDS_DIR, '001_d9a8878862ae51fe.txt'), 'utf8');
     await ingestViaApi({ kind: 'text', content: seed, name: '001_d9a8878862ae51fe.txt' });
-    for await (const { id, raw } of store.raws()) await store.replace(id, analyzeRaw(raw));
+    for await (const { id, raw } of store.raws()) await store.replace(id, loadPipeline().analyze(raw));
 
     const after = await api<{ merged: string[] }>(`/api/entities/${into}`);
     assert.deepEqual(after.merged, [from]);
