@@ -62,3 +62,33 @@ export function alignTexts(input: string, cleaned: string): TextAlignment {
   };
   return { toInput: (o) => map(bStart, aStart, o), toCleaned: (o) => map(aStart, bStart, o) };
 }
+
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The input range of a cleaned-text span: from its first to its last
+ * character that has a counterpart in the input; null when none has. A span
+ * whose ends were changed by cleaning comes back shorter, so an exact-match
+ * metric counts it wrong, as it should.
+ */
+export function spanToInput(align: TextAlignment, span: Range): Range | null {
+  let start: number | null = null;
+  for (let i = span.start; i < span.end && start === null; i++) start = align.toInput(i);
+  let last: number | null = null;
+  for (let i = span.end - 1; i >= span.start && last === null; i--) last = align.toInput(i);
+  return start === null || last === null || last < start ? null : { start, end: last + 1 };
+}
+
+/** Whether cleaning kept an input span: its first and last characters both have a counterpart in the cleaned text. */
+export function keptByCleaning(align: TextAlignment, span: Range): boolean {
+  return span.end > span.start && align.toCleaned(span.start) !== null && align.toCleaned(span.end - 1) !== null;
+}
+
+/** Whether cleaning removed every word of an input range. */
+export function removedByCleaning(align: TextAlignment, input: string, span: Range): boolean {
+  for (const m of input.slice(span.start, span.end).matchAll(/\S+/g)) if (align.toCleaned(span.start + m.index) !== null) return false;
+  return true;
+}

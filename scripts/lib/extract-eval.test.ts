@@ -10,7 +10,7 @@ import {
   shingleCounts,
   shingleMatch,
   tokenize,
-} from './eval-extract.js';
+} from './extract-eval.js';
 
 const close = (actual: number, expected: number): void => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} != ${expected}`);
 
