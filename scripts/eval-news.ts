@@ -15,8 +15,8 @@
  *   --agreement   score the second pass (eval/news-dev/second-pass) against gold with the same scorer
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { analyzeAsUser } from './lib/product.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultProductPath, type ProductPath } from './lib/product.js';
 import { readAllRows } from './news-dev/corpus.js';
 import { manifestInputs } from './news-dev/product-rows.js';
 import type { Manifest, NewsAnnotation } from './news-dev/schema.js';
@@ -26,6 +26,26 @@ import { refusedSide, sideOfAnnotation, sideOfDoc } from './news-dev/sides.js';
 const devDir = new URL('../eval/news-dev/', import.meta.url);
 const annotationFile = (dir: 'gold' | 'second-pass', i: number) => new URL(`${dir}/${String(i).padStart(2, '0')}.json`, devDir);
 const readAnnotation = (url: URL) => JSON.parse(readFileSync(url, 'utf8')) as NewsAnnotation;
+
+/** The gold articles `indices` (all by default) through `path`, as a user's `analyze` of the dataset files reads them. */
+export async function scoreNewsDev(path: ProductPath, manifest: Manifest = readManifest(), indices: readonly number[] = manifest.articles.map((_, i) => i)): Promise<{ total: Counts; scored: Scored[] }> {
+  const inputs = await manifestInputs(manifest);
+  const total = emptyCounts();
+  const scored: Scored[] = [];
+  for (const i of indices) {
+    const gold = readAnnotation(annotationFile('gold', i));
+    const raw = inputs[i]!;
+    const result = path.analyze(raw.input, raw.content, raw.meta, raw.kind);
+    const predicted = result instanceof Error ? refusedSide(result.message) : sideOfDoc(result.doc, result.align);
+    const s = scoreArticle(sideOfAnnotation(gold), predicted, raw.content);
+    addCounts(total, s.counts);
+    scored.push({ index: i, misses: s.misses });
+  }
+  return { total, scored };
+}
+
+export const NEWS_DEV_MANIFEST = fileURLToPath(new URL('manifest.json', devDir));
+const readManifest = () => JSON.parse(readFileSync(NEWS_DEV_MANIFEST, 'utf8')) as Manifest;
 
 interface Options {
   readonly misses: boolean;
@@ -154,7 +174,7 @@ function printMisses(scored: readonly Scored[], manifest: Manifest, label: strin
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const t0 = performance.now();
-  const manifest = JSON.parse(readFileSync(new URL('manifest.json', devDir), 'utf8')) as Manifest;
+  const manifest = readManifest();
   let indices = manifest.articles.map((_, i) => i);
   if (opts.agreement) indices = indices.filter((i) => existsSync(annotationFile('second-pass', i)));
   if (opts.article !== null) {
@@ -175,16 +195,9 @@ async function main(): Promise<void> {
       scored.push({ index: i, misses: s.misses });
     }
   } else {
-    const inputs = await manifestInputs(manifest);
-    for (const i of indices) {
-      const gold = readAnnotation(annotationFile('gold', i));
-      const raw = inputs[i]!;
-      const result = analyzeAsUser(raw.input, raw.content, raw.meta, raw.kind);
-      const predicted = result instanceof Error ? refusedSide(result.message) : sideOfDoc(result.doc, result.align);
-      const s = scoreArticle(sideOfAnnotation(gold), predicted, raw.content);
-      addCounts(total, s.counts);
-      scored.push({ index: i, misses: s.misses });
-    }
+    const run = await scoreNewsDev(defaultProductPath(), manifest, indices);
+    addCounts(total, run.total);
+    scored.push(...run.scored);
   }
   const label = opts.agreement ? 'dev agreement (second pass scored against gold)' : 'dev (product path)';
   const f = figures(total);

@@ -53,18 +53,18 @@ function pipelineWithout(stageName: string) {
 }
 
 /** Runs `measure` with `stageName` disabled and checks that every one of its figures falls under its floor. */
-function assertGateCatches(measure: Measure, stageName: string): void {
+async function assertGateCatches(measure: Measure, stageName: string): Promise<void> {
   const { floors } = readFloors();
   const own = Object.fromEntries(measure.figures.map((f) => [f, floors[f]!]));
-  const result = checkFloors(measure.run(pipelineWithout(stageName)), own);
+  const result = checkFloors(await measure.run(pipelineWithout(stageName)), own);
   assert.equal(result.pass, false, formatVerdicts(result));
   for (const v of result.verdicts) assert.equal(v.status, 'below floor', `${v.figure}: ${v.value} against ${v.floor}`);
 }
 
-test('the gate fails when the ner stage does nothing', { skip: missingFiles(NER).length > 0 && `no data: ${missingFiles(NER).join(', ')}` }, () => {
-  assertGateCatches(NER, 'ner');
+test('the gate fails when the ner stage does nothing', { skip: missingFiles(NER).length > 0 && `no data: ${missingFiles(NER).join(', ')}` }, async () => {
+  await assertGateCatches(NER, 'ner');
 });
 
-test('the gate fails when the clean stage does nothing (every page refused)', () => {
-  assertGateCatches(EXTRACT, 'clean');
+test('the gate fails when the clean stage does nothing (every page refused)', async () => {
+  await assertGateCatches(EXTRACT, 'clean');
 });

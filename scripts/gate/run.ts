@@ -11,7 +11,7 @@ import { defaultProductPath } from '../lib/product.js';
 import { checkFloors, formatVerdicts, readFloors } from './check.js';
 import { MEASURES, missingFiles } from './measures.js';
 
-function main(): void {
+async function main(): Promise<void> {
   const t0 = performance.now();
   const requireData = process.env.NEWSGRAPH_REQUIRE_GATE_DATA === '1';
   const { floors } = readFloors();
@@ -27,7 +27,7 @@ function main(): void {
       continue;
     }
     const m0 = performance.now();
-    Object.assign(measured, measure.run(path));
+    Object.assign(measured, await measure.run(path));
     timings.push(`${measure.name} ${((performance.now() - m0) / 1000).toFixed(1)} s`);
   }
   const result = checkFloors(measured, floors, unavailable, requireData);
@@ -43,4 +43,4 @@ function main(): void {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) void main();

@@ -18,6 +18,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import type { Doc } from '../../src/core/doc.js';
 import { toRecord } from '../../src/core/record.js';
 import { clusterArticle } from '../../src/stories/article.js';
@@ -69,7 +70,13 @@ export function readStorySets(name: StorySetName, path: ProductPath = defaultPro
   };
   if (name === 'dev') {
     for (const r of jsonl(WIKIREF_FILE)) push('WikiRef220 (dev)', String(r.file), '', String(r.text ?? ''), null, String(r.topic_label));
-    for (const r of jsonl(GIVEME_GOLD_FILE)) push('GiveMe5W1H gold categories (dev)', String(r.dId), String(r.title ?? ''), String(r.text ?? ''), String(r.date_publish ?? '') || null, String(r.category));
+    // Only the articles of the dataset's own training split: its test split stays out of development.
+    const sampling = JSON.parse(readFileSync(`${dirname(GIVEME_GOLD_FILE)}/gold_standard_sampling.json`, 'utf8')) as { training: string[] };
+    const training = new Set(sampling.training);
+    for (const r of jsonl(GIVEME_GOLD_FILE)) {
+      if (!training.has(String(r._file))) continue;
+      push('GiveMe5W1H gold categories, training split (dev)', String(r.dId), String(r.title ?? ''), String(r.text ?? ''), String(r.date_publish ?? '') || null, String(r.category));
+    }
   } else if (name === 'test') {
     for (const r of jsonl(`${STORIES_DATA_DIR}/giveme5w1h-newscluster-5w1h/news_cluster.jsonl`)) {
       const cluster = r.newsCluster as { EventId?: number } | undefined;
