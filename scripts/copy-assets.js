@@ -1,7 +1,8 @@
-// Copies the non-TypeScript runtime files into dist/ after `tsc`:
-// the trained model and the gazetteer, which the code finds relative to its own module.
-import { cpSync } from 'node:fs';
+// Copies the non-TypeScript runtime files into dist/ after `tsc`: the trained models, the gazetteer and the
+// actor table, which the resource loader (src/pipeline/resources.ts) reads relative to its own module.
+// (JSON files that modules import are emitted by tsc itself.)
+import { cpSync, existsSync } from 'node:fs';
 
-for (const dir of ['nlp/ner/model', 'geo/data']) {
-  cpSync(`src/${dir}`, `dist/${dir}`, { recursive: true });
+for (const dir of ['nlp/ner/model', 'nlp/syntax/model', 'geo/data', 'resolve/data']) {
+  if (existsSync(`src/${dir}`)) cpSync(`src/${dir}`, `dist/${dir}`, { recursive: true });
 }
