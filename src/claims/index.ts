@@ -8,20 +8,20 @@ import type { Claim, Doc, Quote } from '../core/doc.js';
 import type { Stage } from '../core/stage.js';
 import { extractQuantities } from './quantities.js';
 
-export function claimsOf(doc: Pick<Doc, 'text' | 'sentences' | 'entities' | 'quotes' | 'meta'>): Claim[] {
+export function claimsOf(doc: Pick<Doc, 'text' | 'sentences' | 'tokens' | 'entities' | 'quotes' | 'meta'>): Claim[] {
   const claims: Claim[] = doc.quotes.map((q: Quote, i) => ({
     text: q.text,
     speaker: q.speaker,
     anonymous: q.anonymous,
     quote: i,
-    quantities: extractQuantities(doc.text, q.start, q.end, doc.entities),
+    quantities: extractQuantities(doc.text, q.start, q.end, doc.entities, doc.tokens),
     source: 'claims-v1',
     confidence: q.confidence,
   }));
   const inQuote = (start: number, end: number) => doc.quotes.some((q) => start < q.end && q.start < end);
   for (const s of doc.sentences) {
     if (inQuote(s.start, s.end)) continue;
-    const quantities = extractQuantities(doc.text, s.start, s.end, doc.entities);
+    const quantities = extractQuantities(doc.text, s.start, s.end, doc.entities, doc.tokens);
     if (quantities.length === 0) continue;
     claims.push({
       text: s.text,
@@ -39,7 +39,7 @@ export function claimsOf(doc: Pick<Doc, 'text' | 'sentences' | 'entities' | 'quo
 
 export const claimsStage: Stage = {
   name: 'claims',
-  requires: ['text', 'sentences', 'entities', 'quotes', 'meta'],
+  requires: ['text', 'sentences', 'tokens', 'entities', 'quotes', 'meta'],
   assigns: ['claims'],
   uses: [],
   run: (doc) => ({ ...doc, claims: claimsOf(doc) }),

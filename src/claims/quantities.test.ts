@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Entity, EntityType } from '../core/doc.js';
-import { extractQuantities, type StatedQuantity } from './quantities.js';
+import { extractQuantities, readerUnits, type StatedQuantity } from './quantities.js';
+import { splitSentences } from '../nlp/sentences.js';
+import { tokenize } from '../nlp/tokens.js';
+
+/** The document's tokens, as the claims stage receives them. */
+const tokensOf = (text: string) => tokenize(text, splitSentences(text));
 
 // Sentences written for these tests.
 
@@ -11,7 +16,7 @@ function entity(text: string, id: string, type: EntityType, ...names: string[]):
   return { id, name: names[0]!, type, aliases: [], mentions, roles: [], source: 'test', confidence: 1 };
 }
 
-const all = (text: string, entities: readonly Entity[] = []) => extractQuantities(text, 0, text.length, entities);
+const all = (text: string, entities: readonly Entity[] = []) => extractQuantities(text, 0, text.length, entities, tokensOf(text));
 /** The quantities without their offsets, which are checked separately. */
 const q = (text: string, entities: readonly Entity[] = []) => all(text, entities).map(({ start: _s, end: _e, ...rest }) => rest);
 const values = (text: string) => all(text).map((x) => [x.text, x.min, x.max, x.unit]);
@@ -19,7 +24,7 @@ const values = (text: string) => all(text).map((x) => [x.text, x.min, x.max, x.u
 test('spans index the text exactly, inside the given range only', () => {
   const text = 'Officials said 300 people fled. More than 9,000 fighters were moved, the ministry said.';
   const from = text.indexOf('More');
-  const found = extractQuantities(text, from, text.length, []);
+  const found = extractQuantities(text, from, text.length, [], tokensOf(text));
   assert.equal(found.length, 1, 'the figure before the range is not read');
   for (const x of found) assert.equal(text.slice(x.start, x.end), x.text);
   assert.equal(found[0]!.text, 'More than 9,000 fighters');
@@ -219,7 +224,16 @@ test('a passive state verb before a number does not give it a state', () => {
 test('a bracketed insert between the owner and the noun is skipped; a lone "one" is not a quantity', () => {
   const text = 'Officials estimate that there are between 3,000 and 4,500 Harbour Guard [HG] fighters in the port.';
   const guard: Entity = { id: 'harbour-guard', name: 'Harbour Guard', type: 'ORG', aliases: ['Harbour Guard'], mentions: [{ start: text.indexOf('Harbour'), end: text.indexOf('Harbour') + 13, text: 'Harbour Guard' }], roles: [], source: 'test', confidence: 1 };
-  const q = extractQuantities(text, 0, text.length, [guard]);
+  const q = extractQuantities(text, 0, text.length, [guard], tokensOf(text));
   assert.deepEqual(q.map((x) => [x.min, x.max, x.unit, x.of]), [[3000, 4500, 'fighters', 'harbour-guard']]);
-  assert.deepEqual(extractQuantities('The group made one last attempt.', 0, 32, []), []);
+  assert.deepEqual(extractQuantities('The group made one last attempt.', 0, 32, [], tokensOf('The group made one last attempt.')), []);
+});
+
+test("the reader's units come from the document's tokens: numbers cut from their signs, possessives joined to their word", () => {
+  const text = "Syria’s 40% share of 3,000 16-year-old recruits.";
+  assert.deepEqual(readerUnits(tokensOf(text), 0, text.length).map((u) => `${u.kind}:${u.text}`), [
+    'word:Syria’s', 'num:40', 'sym:%', 'word:share', 'word:of', 'num:3,000', 'num:16', 'sym:-', 'word:year-old', 'word:recruits', 'sym:.',
+  ]);
+  const from = text.indexOf('share');
+  assert.equal(readerUnits(tokensOf(text), from, from + 5).map((u) => u.text).join(' '), 'share', 'units stay inside the range');
 });

@@ -34,7 +34,7 @@
  *
  * Pure: text, range and entities in, quantities out; spans index `text`.
  */
-import type { Entity, EntityType, Quantity } from '../core/doc.js';
+import type { Entity, EntityType, Quantity, Token as DocToken } from '../core/doc.js';
 import words from './data/quantities.json' with { type: 'json' };
 
 /** A quantity with how it was bounded. */
@@ -49,7 +49,7 @@ export interface StatedQuantity extends Quantity {
 
 type Qualifier = NonNullable<StatedQuantity['qualifier']>;
 
-interface Token {
+export interface Token {
   readonly start: number;
   readonly end: number;
   readonly text: string;
@@ -131,14 +131,38 @@ const OWNER_BETWEEN: ReadonlySet<EntityType> = new Set(['ORG', 'NORP', 'GPE']);
 /** After "of"/"from" only organisations and peoples own: "fighters from Mosul" come from a place. */
 const OWNER_AFTER: ReadonlySet<EntityType> = new Set(['ORG', 'NORP']);
 
-const TOKEN = /(\d+(?:[.,:]\d+)*)|(\p{L}+(?:['’-]\p{L}+)*)|(\S)/gu;
+/** How the reader sees a token's characters: numbers with their separators, words with inner apostrophes and hyphens, symbols. */
+const UNIT = /(\d+(?:[.,:]\d+)*)|(\p{L}+(?:['’-]\p{L}+)*)|(\S)/gu;
+const POSSESSIVE = /^['’][sS]$/;
 
-function tokenize(text: string, from: number, to: number): Token[] {
+/**
+ * The reader's units over the document's tokens in [from, to): each token of
+ * the one tokenizer (nlp/tokens.ts) is cut where the reader needs finer units
+ * ("40%" -> 40 %, "16-year-old" -> 16 - year-old), and a possessive joins the
+ * word before it ("Syria's" is one unit, as owners are read).
+ */
+export function readerUnits(tokens: readonly DocToken[], from: number, to: number): Token[] {
   const out: Token[] = [];
-  const slice = text.slice(from, to);
-  for (const m of slice.matchAll(TOKEN)) {
-    const start = from + m.index;
-    out.push({ start, end: start + m[0].length, text: m[0], kind: m[1] ? 'num' : m[2] ? 'word' : 'sym' });
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) {
+    const t = tokens[i]!;
+    const start = Math.max(t.start, from);
+    const text = t.text.slice(start - t.start, Math.min(t.end, to) - t.start);
+    const prev = out[out.length - 1];
+    if (POSSESSIVE.test(text) && prev && prev.kind === 'word' && prev.end === start) {
+      out[out.length - 1] = { ...prev, end: start + text.length, text: prev.text + text };
+      continue;
+    }
+    for (const m of text.matchAll(UNIT)) {
+      const at = start + m.index;
+      out.push({ start: at, end: at + m[0].length, text: m[0], kind: m[1] ? 'num' : m[2] ? 'word' : 'sym' });
+    }
   }
   return out;
 }
@@ -518,8 +542,8 @@ function countedAfter(tokens: readonly Token[], j: number, mentions: readonly Lo
  * Every quantity stated in text[from, to), in order, each with its span
  * (qualifier, currency, number and counted noun, and a state written after it).
  */
-export function extractQuantities(text: string, from: number, to: number, entities: readonly Entity[]): StatedQuantity[] {
-  const tokens = tokenize(text, from, to);
+export function extractQuantities(text: string, from: number, to: number, entities: readonly Entity[], docTokens: readonly DocToken[]): StatedQuantity[] {
+  const tokens = readerUnits(docTokens, from, to);
   const mentions = locate(entities);
   const out: StatedQuantity[] = [];
   let i = 0;

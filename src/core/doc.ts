@@ -133,21 +133,34 @@ export interface Token extends Span {
   readonly sentence: number;
 }
 
+/** The label sets that the syntax arrays index: the tagger's and the parser's own. */
+export interface SyntaxTables {
+  readonly upos: readonly string[];
+  readonly xpos: readonly string[];
+  readonly deprel: readonly string[];
+}
+
 /**
- * The syntax of one sentence (tagger, lemmatiser, dependency parser): arrays
- * parallel to the sentence's tokens, typed and compact rather than an object
- * per token. Tag and relation values index the tables the syntax stage
- * declares; `head` is the index of the head token within the sentence, -1
- * for the root.
+ * The syntax of one sentence (tagger, lemmatiser, dependency parser), over its
+ * syntactic words as Universal Dependencies splits them ("do" + "n't",
+ * "well" + "-" + "known"): typed arrays parallel to the words rather than an
+ * object per token. `upos`, `xpos` and `deprel` index `tables`; `head` is the
+ * index of the head word within the sentence, -1 for the root. Each word
+ * keeps its character span and the token it was cut from, so the parse maps
+ * back onto the document's tokens.
  */
 export interface SentenceSyntax {
-  /** Index in `Doc.tokens` of the sentence's first token. */
-  readonly firstToken: number;
+  readonly sentence: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** Index in `Doc.tokens` of the token each word comes from. */
+  readonly token: Int32Array;
   readonly upos: Uint8Array;
   readonly xpos: Uint8Array;
   readonly head: Int16Array;
   readonly deprel: Uint8Array;
   readonly lemma: readonly string[];
+  readonly tables: SyntaxTables;
 }
 
 export interface Mention extends Annotation {

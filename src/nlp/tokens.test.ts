@@ -27,6 +27,10 @@ test('numbers: decimals, thousands, percentages, ordinals, decades, times and un
     'In', 'the', '1990s', 'a', '16-year-old', 'ran', '4,500', 'm', 'at', '10:30', 'on', 'the', '21st', ',', '2014', '-', '2015', '.',
   ]);
   assert.deepEqual(toks('F-16 jets and 5km of road'), ['F-16', 'jets', 'and', '5', 'km', 'of', 'road']);
+  // A grouped number before a hyphenated word is not cut down to its first digits.
+  assert.deepEqual(toks('a £100,000-a-year post and a 3,000-strong force'), ['a', '£', '100,000', '-', 'a-year', 'post', 'and', 'a', '3,000', '-', 'strong', 'force']);
+  assert.deepEqual(toks('the near-400,000 complaints'), ['the', 'near', '-', '400,000', 'complaints']);
+  assert.deepEqual(toks('Natalie Appleton,31, left'), ['Natalie', 'Appleton', ',', '31', ',', 'left']);
 });
 
 test('URLs, e-mail addresses, handles, dotted abbreviations and ellipses stay whole', () => {

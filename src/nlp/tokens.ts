@@ -19,6 +19,9 @@ const TOKEN = new RegExp(
     String.raw`(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]`, // URL, without trailing punctuation
     String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`, // e-mail address
     String.raw`[@#]\p{L}[\p{L}\p{N}_]*`, // social handle or hashtag
+    // A grouped or decimal number before a hyphenated word stays whole ("£100,000-a-year": 100,000 - a-year),
+    // rather than the rule below backing off to its first digits.
+    String.raw`\p{N}+(?:[.,:]\p{N}+)+(?=[-‐]\p{L})`,
     // A number; "16-year-old" is left to the word rule.
     String.raw`\p{N}+(?:[.,:]\p{N}+)*(?:%|(?:st|nd|rd|th|s)(?![\p{L}\p{N}]))?(?![-‐]\p{L}|\p{N})`,
     String.raw`(?:\p{L}\.){2,}`, // U.S., a.m., e.g.
@@ -26,6 +29,8 @@ const TOKEN = new RegExp(
     String.raw`\p{Lu}\.(?=\s\p{Lu}\p{Ll})`,
     `${WORD}(?=${POSSESSIVE})`, // a word before a possessive
     POSSESSIVE,
+    // A word stops before a hyphen and a grouped number: "near-400,000" is near - 400,000.
+    String.raw`[\p{L}\p{M}\p{N}]+(?:[-'’‐][\p{L}\p{M}\p{N}]+)*?(?=[-‐]\p{N}+[.,:]\p{N})`,
     WORD,
     String.raw`\.{2,}|-{2,}`, // ellipsis written with periods, double dash
     String.raw`\S`,
