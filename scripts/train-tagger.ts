@@ -16,13 +16,15 @@ import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { parseConllu } from '../src/nlp/syntax/conllu.js';
 import type { ConlluSentence } from '../src/nlp/syntax/conllu.js';
-import { PerceptronTagTrainer, TAGGER_MODEL_URL, buildTagDictionary, loadTagger, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes } from '../src/nlp/syntax/tagger.js';
+import { PerceptronTagTrainer, TAGGER_MODEL_URL, buildAmbiguityClasses, buildTagDictionary, loadTagger, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes } from '../src/nlp/syntax/tagger.js';
 import type { SparseWeights, TagExample } from '../src/nlp/syntax/tagger.js';
 import { WordHashes } from '../src/nlp/syntax/tagger-features.js';
 import { encodeTaggerModel } from '../src/nlp/syntax/tagger-model-file.js';
 import { LEMMA_LEXICON_URL, buildLemmatizer, encodeLemmatizer } from '../src/nlp/syntax/lemma.js';
 import type { Lemmatizer } from '../src/nlp/syntax/lemma.js';
 import type { SentenceTagger } from '../src/nlp/syntax/types.js';
+import { loadClusters } from '../src/nlp/ner/clusters.js';
+import { WORD_CLUSTERS_URL } from '../src/nlp/ner/features.js';
 
 const repoRoot = new URL('../', import.meta.url);
 const udDir = process.env.NEWSGRAPH_UD_DIR ?? fileURLToPath(new URL('../shared/data/ud-english/', repoRoot));
@@ -48,7 +50,7 @@ interface Scores {
 
 /** Token accuracy of tags from a weight table (training-time evaluation, tags only). */
 function tagAccuracy(model: SparseWeights, sentences: readonly ConlluSentence[]): { upos: number; xpos: number } {
-  const hashes = new WordHashes(model.dictionary);
+  const hashes = new WordHashes(model.lexicon);
   const split = model.labels.map(splitLabel);
   let upos = 0;
   let xpos = 0;
@@ -124,18 +126,20 @@ function main(): void {
   const labels = [...new Set(train.flatMap((s) => s.words.map(jointLabel)))].sort();
   const index = new Map(labels.map((l, i) => [l, i]));
   const examples: TagExample[] = train.map((s) => ({ words: s.words.map((w) => w.form), gold: Uint16Array.from(s.words, (w) => index.get(jointLabel(w))!) }));
-  const dictionary = buildTagDictionary(examples);
+  const clusters = loadClusters(WORD_CLUSTERS_URL);
+  const lexicon = { dictionary: buildTagDictionary(examples), ambiguity: buildAmbiguityClasses(examples), clusters };
+  const dictionary = lexicon.dictionary;
   const tokens = examples.reduce((n, e) => n + e.words.length, 0);
-  console.log(`train: ${examples.length} sentences, ${tokens} words, ${labels.length} UPOS|XPOS labels, ${dictionary.size} dictionary words, 2^${hashBits} buckets`);
+  console.log(`train: ${examples.length} sentences, ${tokens} words, ${labels.length} UPOS|XPOS labels, ${dictionary.size} dictionary words, ${lexicon.ambiguity.size} ambiguity classes, 2^${hashBits} buckets`);
 
-  const trainer = new PerceptronTagTrainer(hashBits, labels, dictionary);
+  const trainer = new PerceptronTagTrainer(hashBits, labels, lexicon);
   const random = seededRandom(seed);
   let best: { score: number; epoch: number; scale: number; model: SparseWeights | null } = { score: -1, epoch: 0, scale: 1, model: null };
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
     const t0 = performance.now();
     const wrong = trainer.epoch(examples, random);
     const quantised = quantise(trainer.averaged());
-    const model = sparseWeights({ hashBits, labels, dictionary }, quantised.weights);
+    const model = sparseWeights({ hashBits, labels, lexicon }, quantised.weights);
     const ewt = tagAccuracy(model, devEwt);
     const gum = tagAccuracy(model, devGum);
     // Chosen on EWT dev UPOS + XPOS (the larger dev set); GUM news dev is shown alongside.
@@ -169,7 +173,7 @@ function main(): void {
   // Figures of the files as written, read back the way the pipeline reads them.
   const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   const t0 = performance.now();
-  const tagger = loadTagger();
+  const tagger = loadTagger(TAGGER_MODEL_URL, { clusters });
   const loadMs = performance.now() - t0;
   const heapAfter = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   console.log(`load: ${loadMs.toFixed(0)} ms, about ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB`);

@@ -14,7 +14,7 @@ test('rules lemmatise unseen words by tag', () => {
     ['Philippines', 'NNP', 'Philippines'],
     ['shelled', 'VBD', 'shell'],
     ['stopped', 'VBD', 'stop'],
-    ['created', 'VBN', 'create'],
+    ['located', 'VBN', 'locate'],
     ['visited', 'VBD', 'visit'],
     ['carried', 'VBN', 'carry'],
     ['mobilising', 'VBG', 'mobilise'],

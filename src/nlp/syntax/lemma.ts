@@ -48,7 +48,7 @@ function restore(stem: string, known: KnownLemmas | undefined): string {
     return choose([undoubled, stem], /[lsfz]$/.test(stem) ? stem : undoubled, known);
   }
   // Endings that English spelling closes with a silent e: "creat", "realiz", "lov", "produc", "chang", "caus".
-  const silentE = /(?:[^aeiou]at|[iy]z|v|[^aeiou]c|[^aeiounr]g|dg|[^aeiouls]l|[^aeiou]us|[^aeiou]ur|[nrp]s|^[^aeiou]?[aeiou][^aeiouwxyr])$/.test(stem);
+  const silentE = /(?:[^aeiou]at|[iy]z|[^aeiou]is|v|[^aeiou]c|[^aeioun]g|dg|[^aeiouls]l|[^aeiou]us|[^aeiou]ur|[nrp]s|^[^aeiou]?[aeiou][^aeiouwxyr])$/.test(stem);
   return choose([stem + 'e', stem], silentE ? stem + 'e' : stem, known);
 }
 

@@ -3,8 +3,11 @@
  * and Honnibal's averaged-perceptron taggers: the word, its lower-cased form,
  * prefixes and suffixes of 1-4 letters, shape, digit/hyphen/upper flags, the
  * words two either side, suffixes of the neighbours, a tag-dictionary feature
- * for frequent unambiguous words (this word and the next), and the two
- * previous predicted tags.
+ * for frequent unambiguous words (this word and the next), the word's
+ * ambiguity class (the set of labels it had in training), its word classes
+ * from unlabelled news (the project's clusters, ner/clusters.ts: they carry
+ * unseen words to the tags of the words they resemble), word bigrams, and
+ * the two previous predicted tags.
  *
  * Each feature is a template number and a value hash, mixed into a bucket of
  * a fixed table of 2^hashBits rows, so the model needs no feature dictionary.
@@ -13,9 +16,11 @@
  * depend on these definitions: changing a template means retraining.
  */
 import { fmix32, hash32 } from '../../core/hash.js';
+import { classesOf } from '../ner/clusters.js';
+import type { WordClusters } from '../ner/clusters.js';
 
 /** Features that look at the words only, computed once per sentence. */
-export const STATIC_FEATURES = 21;
+export const STATIC_FEATURES = 31;
 /** Features that look at the previous predicted tags, computed while tagging left to right. */
 export const DYNAMIC_FEATURES = 4;
 export const FEATURE_COUNT = STATIC_FEATURES + DYNAMIC_FEATURES;
@@ -68,6 +73,14 @@ function flagsOf(word: string): number {
 /** Words seen often with one tag: word -> label index. */
 export type TagDictionary = ReadonlyMap<string, number>;
 
+/** What the features know about words beyond their spelling. */
+export interface TaggerLexicon {
+  readonly dictionary: TagDictionary;
+  /** Normal form -> the labels it had in training, as "3,17,40". */
+  readonly ambiguity: ReadonlyMap<string, string>;
+  readonly clusters: WordClusters;
+}
+
 // Value hashes of one word, by slot.
 const FORM = 0;
 const NORM = 1;
@@ -76,7 +89,9 @@ const SUF = 6; // 6..9: suffixes of 1..4
 const SHAPE = 10;
 const FLAGS = 11;
 const DICT = 12;
-const WORD_SLOTS = 13;
+const CLUSTER = 13; // 13..15: coarse to fine
+const AMBIGUITY = 16;
+const WORD_SLOTS = 17;
 
 const PAD_START = [hash32('-START-'), hash32('-START2-')];
 const PAD_END = [hash32('-END-'), hash32('-END2-')];
@@ -85,7 +100,7 @@ const NO_DICT = hash32('-none-');
 /** Per-word value hashes, cached per tagger model (the tag dictionary is part of them). */
 export class WordHashes {
   private readonly cache = new Map<string, Uint32Array>();
-  constructor(private readonly dictionary: TagDictionary) {}
+  constructor(private readonly lexicon: TaggerLexicon) {}
 
   of(word: string): Uint32Array {
     let h = this.cache.get(word);
@@ -101,8 +116,11 @@ export class WordHashes {
     }
     h[SHAPE] = hash32(wordShape(word));
     h[FLAGS] = flagsOf(word);
-    const tag = this.dictionary.get(word);
+    const tag = this.lexicon.dictionary.get(word);
     h[DICT] = tag === undefined ? NO_DICT : tag + 1;
+    const classes = classesOf(this.lexicon.clusters, word);
+    for (let k = 0; k < 3; k++) h[CLUSTER + k] = classes?.[k] === undefined ? NO_DICT : classes[k]! + 1;
+    h[AMBIGUITY] = hash32(this.lexicon.ambiguity.get(norm) ?? '-');
     // Bounded: news text brings an open vocabulary.
     if (this.cache.size >= 100_000) this.cache.clear();
     this.cache.set(word, h);
@@ -117,6 +135,7 @@ export function staticFeatures(words: readonly string[], hashBits: number, hashe
   const out = new Uint32Array(n * STATIC_FEATURES);
   const info = words.map((w) => hashes.of(w));
   const norm = (j: number) => (j < 0 ? PAD_START[-j - 1]! : j >= n ? PAD_END[j - n]! : info[j]![NORM]!);
+  const cluster = (j: number, k: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![CLUSTER + k]!);
   const suf3 = (j: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![SUF + 2]!);
   for (let i = 0; i < n; i++) {
     const h = info[i]!;
@@ -138,6 +157,16 @@ export function staticFeatures(words: readonly string[], hashBits: number, hashe
     out[o + 18] = bucketOf(18, suf3(i - 1), mask);
     out[o + 19] = bucketOf(19, suf3(i + 1), mask);
     out[o + 20] = bucketOf(20, i + 1 < n ? info[i + 1]![DICT]! : PAD_END[0]!, mask);
+    out[o + 21] = bucketOf(21, h[CLUSTER]!, mask);
+    out[o + 22] = bucketOf(22, h[CLUSTER + 1]!, mask);
+    out[o + 23] = bucketOf(23, h[CLUSTER + 2]!, mask);
+    out[o + 24] = bucketOf(24, cluster(i - 1, 1), mask);
+    out[o + 25] = bucketOf(25, cluster(i + 1, 1), mask);
+    out[o + 26] = bucketOf(26, cluster(i + 1, 2), mask);
+    out[o + 27] = bucketOf(27, h[AMBIGUITY]!, mask);
+    out[o + 28] = bucketOf(28, i + 1 < n ? info[i + 1]![AMBIGUITY]! : PAD_END[0]!, mask);
+    out[o + 29] = bucketOf(29, fmix32((norm(i - 1) + Math.imul(h[NORM]!, 31)) >>> 0), mask);
+    out[o + 30] = bucketOf(30, fmix32((h[NORM]! + Math.imul(norm(i + 1), 31)) >>> 0), mask);
   }
   return out;
 }

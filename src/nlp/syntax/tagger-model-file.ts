@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { SparseWeights } from './tagger.js';
+import type { WordClusters } from '../ner/clusters.js';
 
 const MAGIC = 'NGTAG1\n';
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -27,6 +28,10 @@ export interface TaggerHeader {
   readonly scale: number;
   /** Tag dictionary as [word, label index] pairs, sorted by word. */
   readonly dictionary: readonly (readonly [string, number])[];
+  /** Ambiguity classes as [normal form, "label,label"] pairs, sorted by form. */
+  readonly ambiguity: readonly (readonly [string, string])[];
+  /** Digest of the word classes the features were trained with (ner/clusters.ts), checked at load. */
+  readonly clusters: string;
   /** Number of non-zero weights. */
   readonly entries: number;
   /** Free-form training facts (data, epochs, dev accuracy), shown by tools. */
@@ -45,7 +50,9 @@ export function encodeTaggerModel(model: SparseWeights, scale: number, trainedWi
     hashBits: model.hashBits,
     labels: model.labels,
     scale,
-    dictionary: [...model.dictionary].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    dictionary: [...model.lexicon.dictionary].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    ambiguity: [...model.lexicon.ambiguity].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    clusters: model.lexicon.clusters.digest,
     entries: model.value.length,
     trainedWith,
   };
@@ -62,7 +69,7 @@ export function encodeTaggerModel(model: SparseWeights, scale: number, trainedWi
 }
 
 /** Parse a gzipped model; `name` labels errors. */
-export function decodeTaggerModel(gzipped: Uint8Array, name: string): LoadedTaggerModel {
+export function decodeTaggerModel(gzipped: Uint8Array, name: string, clusters: WordClusters): LoadedTaggerModel {
   let raw: Buffer;
   try {
     raw = gunzipSync(gzipped);
@@ -88,6 +95,9 @@ export function decodeTaggerModel(gzipped: Uint8Array, name: string): LoadedTagg
     if (!(Number.isInteger(label) && label >= 0 && label < L)) throw new Error(`tagger model ${name}: dictionary label ${label} of ${JSON.stringify(word)} out of range`);
     dictionary.set(word, label);
   }
+  if (header.clusters !== clusters.digest)
+    throw new Error(`tagger model ${name}: trained with word clusters ${header.clusters ?? '(none)'}, but the ones given are ${clusters.digest}; run \`npm run train:tagger\``);
+  const ambiguity = new Map<string, string>(header.ambiguity ?? []);
   const bodyStart = headerStart + headerLength;
   const rows = 2 ** header.hashBits;
   const entries = header.entries;
@@ -102,16 +112,16 @@ export function decodeTaggerModel(gzipped: Uint8Array, name: string): LoadedTagg
   for (let b = 0; b < rows; b++) start[b + 1] = start[b]! + lengths[b]!;
   if (start[rows] !== entries) throw new Error(`tagger model ${name}: row lengths add up to ${start[rows]}, not ${entries} weights`);
   for (let j = 0; j < entries; j++) if (label[j]! >= L) throw new Error(`tagger model ${name}: weight ${j} names label ${label[j]} of ${L}`);
-  return { header, hashBits: header.hashBits, labels: header.labels, dictionary, start, label, value };
+  return { header, hashBits: header.hashBits, labels: header.labels, lexicon: { dictionary, ambiguity, clusters }, start, label, value };
 }
 
 /** Read and parse a model file. */
-export function loadTaggerModelFile(path: string | URL): LoadedTaggerModel {
+export function loadTaggerModelFile(path: string | URL, clusters: WordClusters): LoadedTaggerModel {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     throw new Error(`tagger model ${String(path)}: cannot read (${(e as Error).message}); run \`npm run train:tagger\` to create it`, { cause: e });
   }
-  return decodeTaggerModel(bytes, String(path));
+  return decodeTaggerModel(bytes, String(path), clusters);
 }

@@ -15,8 +15,11 @@
  * Loading is explicit: `loadTagger()` reads the model and lemma files; nothing
  * is read at import.
  */
-import { DYNAMIC_FEATURES, STATIC_FEATURES, WordHashes, dynamicFeatures, normHashOf, staticFeatures } from './tagger-features.js';
-import type { TagDictionary } from './tagger-features.js';
+import { DYNAMIC_FEATURES, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, normHashOf, staticFeatures } from './tagger-features.js';
+import type { TaggerLexicon } from './tagger-features.js';
+import { loadClusters } from '../ner/clusters.js';
+import type { WordClusters } from '../ner/clusters.js';
+import { WORD_CLUSTERS_URL } from '../ner/features.js';
 import { loadTaggerModelFile } from './tagger-model-file.js';
 import { loadLemmatizer, LEMMA_LEXICON_URL } from './lemma.js';
 import type { Lemmatizer } from './lemma.js';
@@ -25,12 +28,12 @@ import type { SentenceTagger, Tagged } from './types.js';
 /** The committed model, written by `npm run train:tagger`. */
 export const TAGGER_MODEL_URL = new URL('./model/tagger.bin.gz', import.meta.url);
 
-/** What tagging needs besides the weights: the table size, the labels and the tag dictionary. */
+/** What tagging needs besides the weights: the table size, the labels and the word lexicon. */
 export interface TaggerShape {
   readonly hashBits: number;
   /** Joint labels "UPOS|XPOS". */
   readonly labels: readonly string[];
-  readonly dictionary: TagDictionary;
+  readonly lexicon: TaggerLexicon;
 }
 
 /**
@@ -67,7 +70,7 @@ export function sparseWeights(shape: TaggerShape, dense: Int16Array): SparseWeig
     }
   }
   start[rows] = j;
-  return { hashBits: shape.hashBits, labels: shape.labels, dictionary: shape.dictionary, start, label, value };
+  return { hashBits: shape.hashBits, labels: shape.labels, lexicon: shape.lexicon, start, label, value };
 }
 
 /** Split a joint label "UPOS|XPOS". */
@@ -171,11 +174,11 @@ export class PerceptronTagTrainer implements TaggerShape {
   constructor(
     readonly hashBits: number,
     readonly labels: readonly string[],
-    readonly dictionary: TagDictionary,
+    readonly lexicon: TaggerLexicon,
   ) {
     this.weights = new Int32Array(2 ** hashBits * labels.length);
     this.timed = new Float64Array(this.weights.length);
-    this.hashes = new WordHashes(dictionary);
+    this.hashes = new WordHashes(lexicon);
   }
 
   /** One pass in a seeded order; returns the number of words tagged wrongly before their update. */
@@ -241,19 +244,26 @@ export function quantise(weights: Float32Array): { scale: number; weights: Int16
   return { scale, weights: out };
 }
 
+/** How often each key (a word, or its normal form) had each label in training. */
+function labelCounts(examples: readonly TagExample[], keyOf: (word: string) => string): Map<string, Map<number, number>> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const { words, gold } of examples)
+    words.forEach((w, i) => {
+      const key = keyOf(w);
+      let m = counts.get(key);
+      if (!m) counts.set(key, (m = new Map()));
+      m.set(gold[i]!, (m.get(gold[i]!) ?? 0) + 1);
+    });
+  return counts;
+}
+
 /**
  * The tag dictionary: words seen at least `minCount` times with one label at
  * least `minShare` of the time (Honnibal's thresholds). It is a feature, not
  * a shortcut, so context can still overrule it.
  */
 export function buildTagDictionary(examples: readonly TagExample[], minCount = 20, minShare = 0.97): Map<string, number> {
-  const counts = new Map<string, Map<number, number>>();
-  for (const { words, gold } of examples)
-    words.forEach((w, i) => {
-      let m = counts.get(w);
-      if (!m) counts.set(w, (m = new Map()));
-      m.set(gold[i]!, (m.get(gold[i]!) ?? 0) + 1);
-    });
+  const counts = labelCounts(examples, (w) => w);
   const out = new Map<string, number>();
   for (const w of [...counts.keys()].sort()) {
     const m = counts.get(w)!;
@@ -265,6 +275,30 @@ export function buildTagDictionary(examples: readonly TagExample[], minCount = 2
       if (c > bestCount) [best, bestCount] = [t, c];
     }
     if (total >= minCount && bestCount / total >= minShare) out.set(w, best);
+  }
+  return out;
+}
+
+/**
+ * Ambiguity classes: for each normal form seen at least `minCount` times,
+ * the labels it had at least `minShare` of the time, as "3,17" (Brill's
+ * ambiguity classes; annotation slips below the share are left out).
+ */
+export function buildAmbiguityClasses(examples: readonly TagExample[], minCount = 2, minShare = 0.02): Map<string, string> {
+  const counts = labelCounts(examples, normalForm);
+  const out = new Map<string, string>();
+  for (const w of [...counts.keys()].sort()) {
+    const m = counts.get(w)!;
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    if (total < minCount) continue;
+    out.set(
+      w,
+      [...m]
+        .filter(([, c]) => c / total >= minShare)
+        .map(([t]) => t)
+        .sort((a, b) => a - b)
+        .join(','),
+    );
   }
   return out;
 }
@@ -282,7 +316,7 @@ export class PerceptronTagger implements SentenceTagger {
     readonly model: SparseWeights,
     readonly lemmatizer: Lemmatizer,
   ) {
-    this.hashes = new WordHashes(model.dictionary);
+    this.hashes = new WordHashes(model.lexicon);
     const split = model.labels.map(splitLabel);
     this.upos = split.map((s) => s.upos);
     this.xpos = split.map((s) => s.xpos);
@@ -296,7 +330,14 @@ export class PerceptronTagger implements SentenceTagger {
   }
 }
 
-/** Read the tagger model and the lemma lexicon (the only I/O of the tagger). */
-export function loadTagger(modelUrl: string | URL = TAGGER_MODEL_URL, lemmaUrl: string | URL = LEMMA_LEXICON_URL): PerceptronTagger {
-  return new PerceptronTagger(loadTaggerModelFile(modelUrl), loadLemmatizer(lemmaUrl));
+export interface TaggerFiles {
+  readonly lemmaUrl?: string | URL;
+  /** The word classes the model was trained with (checked by digest); read from the project's file when not given, e.g. when the NER has not loaded them already. */
+  readonly clusters?: WordClusters;
+}
+
+/** Read the tagger model, the lemma lexicon and (unless given) the word classes: the only I/O of the tagger. */
+export function loadTagger(modelUrl: string | URL = TAGGER_MODEL_URL, files: TaggerFiles = {}): PerceptronTagger {
+  const clusters = files.clusters ?? loadClusters(WORD_CLUSTERS_URL);
+  return new PerceptronTagger(loadTaggerModelFile(modelUrl, clusters), loadLemmatizer(files.lemmaUrl ?? LEMMA_LEXICON_URL));
 }
