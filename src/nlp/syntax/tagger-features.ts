@@ -1,0 +1,187 @@
+/**
+ * Features of the part-of-speech tagger (tagger.ts), in the style of Collins'
+ * and Honnibal's averaged-perceptron taggers: the word, its lower-cased form,
+ * prefixes and suffixes of 1-4 letters, shape, digit/hyphen/upper flags, the
+ * words two either side, suffixes of the neighbours, a tag-dictionary feature
+ * for frequent unambiguous words (this word and the next), the word's
+ * ambiguity class (the set of labels it had in training), its word classes
+ * from unlabelled news (the project's clusters, ner/clusters.ts: they carry
+ * unseen words to the tags of the words they resemble), word bigrams, and
+ * the two previous predicted tags.
+ *
+ * Each feature is a template number and a value hash, mixed into a bucket of
+ * a fixed table of 2^hashBits rows, so the model needs no feature dictionary.
+ * Value hashes are the project's one string hash (core/hash.ts); what depends
+ * on one word alone is hashed once per distinct word and cached. Saved models
+ * depend on these definitions: changing a template means retraining.
+ */
+import { fmix32, hash32 } from '../../core/hash.js';
+import { classesOf } from '../ner/clusters.js';
+import type { WordClusters } from '../ner/clusters.js';
+
+/** Features that look at the words only, computed once per sentence. */
+export const STATIC_FEATURES = 31;
+/** Features that look at the previous predicted tags, computed while tagging left to right. */
+export const DYNAMIC_FEATURES = 4;
+export const FEATURE_COUNT = STATIC_FEATURES + DYNAMIC_FEATURES;
+
+const GOLDEN = 0x9e3779b9;
+/** Bucket of template `k` with value hash `value`. */
+export const bucketOf = (k: number, value: number, mask: number): number => fmix32((value + Math.imul(k + 1, GOLDEN)) >>> 0) & mask;
+
+const DIGITS = /\p{N}/gu;
+const HAS_DIGIT = /\p{N}/u;
+const UPPER = /\p{Lu}/u;
+
+/** Lower case with digits folded to 0, so "1996" and "2003" share a form. */
+export const normalForm = (word: string): string => word.toLowerCase().replace(DIGITS, '0');
+
+/** Character classes (X, x, d, other kept) with runs longer than two collapsed: "Xxxxx" -> "Xxx". */
+export function wordShape(word: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const ch of word) {
+    const code = ch.charCodeAt(0);
+    let c: string;
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else if (code < 0x80) c = ch;
+    else if (UPPER.test(ch)) c = 'X';
+    else if (/\p{L}/u.test(ch)) c = 'x';
+    else if (HAS_DIGIT.test(ch)) c = 'd';
+    else c = ch;
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run <= 2) out += c;
+  }
+  return out;
+}
+
+/** Bits: has a digit, has a hyphen, has an upper-case letter, starts upper-case, all upper-case. */
+function flagsOf(word: string): number {
+  let f = 0;
+  if (HAS_DIGIT.test(word)) f |= 1;
+  if (word.includes('-')) f |= 2;
+  if (UPPER.test(word)) f |= 4;
+  if (UPPER.test(word[0] ?? '')) f |= 8;
+  if (f & 4 && word === word.toUpperCase() && word !== word.toLowerCase()) f |= 16;
+  return f;
+}
+
+/** Words seen often with one tag: word -> label index. */
+export type TagDictionary = ReadonlyMap<string, number>;
+
+/** What the features know about words beyond their spelling. */
+export interface TaggerLexicon {
+  readonly dictionary: TagDictionary;
+  /** Normal form -> the labels it had in training, as "3,17,40". */
+  readonly ambiguity: ReadonlyMap<string, string>;
+  readonly clusters: WordClusters;
+}
+
+// Value hashes of one word, by slot.
+const FORM = 0;
+const NORM = 1;
+const PRE = 2; // 2..5: prefixes of 1..4
+const SUF = 6; // 6..9: suffixes of 1..4
+const SHAPE = 10;
+const FLAGS = 11;
+const DICT = 12;
+const CLUSTER = 13; // 13..15: coarse to fine
+const AMBIGUITY = 16;
+const WORD_SLOTS = 17;
+
+const PAD_START = [hash32('-START-'), hash32('-START2-')];
+const PAD_END = [hash32('-END-'), hash32('-END2-')];
+const NO_DICT = hash32('-none-');
+
+/** Per-word value hashes, cached per tagger model (the tag dictionary is part of them). */
+export class WordHashes {
+  private readonly cache = new Map<string, Uint32Array>();
+  constructor(private readonly lexicon: TaggerLexicon) {}
+
+  of(word: string): Uint32Array {
+    let h = this.cache.get(word);
+    if (h) return h;
+    h = new Uint32Array(WORD_SLOTS);
+    const norm = normalForm(word);
+    h[FORM] = hash32(word);
+    h[NORM] = hash32(norm);
+    const chars = Array.from(norm);
+    for (let k = 1; k <= 4; k++) {
+      h[PRE + k - 1] = hash32(chars.slice(0, k).join(''));
+      h[SUF + k - 1] = hash32(chars.slice(-k).join(''));
+    }
+    h[SHAPE] = hash32(wordShape(word));
+    h[FLAGS] = flagsOf(word);
+    const tag = this.lexicon.dictionary.get(word);
+    h[DICT] = tag === undefined ? NO_DICT : tag + 1;
+    const classes = classesOf(this.lexicon.clusters, word);
+    for (let k = 0; k < 3; k++) h[CLUSTER + k] = classes?.[k] === undefined ? NO_DICT : classes[k]! + 1;
+    h[AMBIGUITY] = hash32(this.lexicon.ambiguity.get(norm) ?? '-');
+    // Bounded: news text brings an open vocabulary.
+    if (this.cache.size >= 100_000) this.cache.clear();
+    this.cache.set(word, h);
+    return h;
+  }
+}
+
+/** Static feature buckets of a sentence: word `i` owns `[i * STATIC_FEATURES, (i + 1) * STATIC_FEATURES)`. */
+export function staticFeatures(words: readonly string[], hashBits: number, hashes: WordHashes): Uint32Array {
+  const n = words.length;
+  const mask = 2 ** hashBits - 1;
+  const out = new Uint32Array(n * STATIC_FEATURES);
+  const info = words.map((w) => hashes.of(w));
+  const norm = (j: number) => (j < 0 ? PAD_START[-j - 1]! : j >= n ? PAD_END[j - n]! : info[j]![NORM]!);
+  const cluster = (j: number, k: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![CLUSTER + k]!);
+  const suf3 = (j: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![SUF + 2]!);
+  for (let i = 0; i < n; i++) {
+    const h = info[i]!;
+    const o = i * STATIC_FEATURES;
+    out[o] = bucketOf(0, 0, mask);
+    out[o + 1] = bucketOf(1, h[FORM]!, mask);
+    out[o + 2] = bucketOf(2, h[NORM]!, mask);
+    for (let k = 0; k < 4; k++) {
+      out[o + 3 + k] = bucketOf(3 + k, h[PRE + k]!, mask);
+      out[o + 7 + k] = bucketOf(7 + k, h[SUF + k]!, mask);
+    }
+    out[o + 11] = bucketOf(11, h[SHAPE]!, mask);
+    out[o + 12] = bucketOf(12, h[FLAGS]!, mask);
+    out[o + 13] = bucketOf(13, h[DICT]!, mask);
+    out[o + 14] = bucketOf(14, norm(i - 1), mask);
+    out[o + 15] = bucketOf(15, norm(i - 2), mask);
+    out[o + 16] = bucketOf(16, norm(i + 1), mask);
+    out[o + 17] = bucketOf(17, norm(i + 2), mask);
+    out[o + 18] = bucketOf(18, suf3(i - 1), mask);
+    out[o + 19] = bucketOf(19, suf3(i + 1), mask);
+    out[o + 20] = bucketOf(20, i + 1 < n ? info[i + 1]![DICT]! : PAD_END[0]!, mask);
+    out[o + 21] = bucketOf(21, h[CLUSTER]!, mask);
+    out[o + 22] = bucketOf(22, h[CLUSTER + 1]!, mask);
+    out[o + 23] = bucketOf(23, h[CLUSTER + 2]!, mask);
+    out[o + 24] = bucketOf(24, cluster(i - 1, 1), mask);
+    out[o + 25] = bucketOf(25, cluster(i + 1, 1), mask);
+    out[o + 26] = bucketOf(26, cluster(i + 1, 2), mask);
+    out[o + 27] = bucketOf(27, h[AMBIGUITY]!, mask);
+    out[o + 28] = bucketOf(28, i + 1 < n ? info[i + 1]![AMBIGUITY]! : PAD_END[0]!, mask);
+    out[o + 29] = bucketOf(29, fmix32((norm(i - 1) + Math.imul(h[NORM]!, 31)) >>> 0), mask);
+    out[o + 30] = bucketOf(30, fmix32((h[NORM]! + Math.imul(norm(i + 1), 31)) >>> 0), mask);
+  }
+  return out;
+}
+
+/**
+ * Write the tag-dependent buckets of word `i` into `out[0..DYNAMIC_FEATURES)`.
+ * `prev1`/`prev2` are label indexes, or `labels` / `labels + 1` for "before the sentence".
+ */
+export function dynamicFeatures(normHash: number, prev1: number, prev2: number, mask: number, out: Uint32Array): void {
+  const s = STATIC_FEATURES;
+  out[0] = bucketOf(s, prev1 + 1, mask);
+  out[1] = bucketOf(s + 1, prev2 + 1, mask);
+  out[2] = bucketOf(s + 2, Math.imul(prev1 + 1, 1031) + prev2 + 1, mask);
+  out[3] = bucketOf(s + 3, fmix32((normHash ^ Math.imul(prev1 + 1, 0x01000193)) >>> 0), mask);
+}
+
+/** The lower-cased form's value hash of a word (for the tag + word feature). */
+export const normHashOf = (hashes: WordHashes, word: string): number => hashes.of(word)[NORM]!;

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { parseConllu } from './conllu.js';
+import { PerceptronTagTrainer, buildTagDictionary, loadTagger, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes, TAGGER_MODEL_URL } from './tagger.js';
+import type { TagExample } from './tagger.js';
+import { WordHashes } from './tagger-features.js';
+import { decodeTaggerModel, encodeTaggerModel } from './tagger-model-file.js';
+import { buildAmbiguityClasses } from './tagger.js';
+import { parseClusters } from '../ner/clusters.js';
+
+// Word classes for the tiny test: two classes, and a digest of their own.
+const CLUSTERS = parseClusters('#{"format":"newsgraph-word-clusters","version":1,"levels":[2,4,8]}\nthe\t0\t0\t0\ntown\t1\t2\t5\ncity\t1\t2\t5\n', 'tiny clusters');
+
+// A tiny hand-written treebank (lemma, UPOS and XPOS columns only matter here).
+const TINY = `
+1	The	the	DET	DT	_	_	_	_	_
+2	army	army	NOUN	NN	_	_	_	_	_
+3	retook	retake	VERB	VBD	_	_	_	_	_
+4	the	the	DET	DT	_	_	_	_	_
+5	town	town	NOUN	NN	_	_	_	_	_
+6	.	.	PUNCT	.	_	_	_	_	_
+
+1	Rebels	rebel	NOUN	NNS	_	_	_	_	_
+2	have	have	AUX	VBP	_	_	_	_	_
+3	left	leave	VERB	VBN	_	_	_	_	_
+4	the	the	DET	DT	_	_	_	_	_
+5	city	city	NOUN	NN	_	_	_	_	_
+6	.	.	PUNCT	.	_	_	_	_	_
+
+1	They	they	PRON	PRP	_	_	_	_	_
+2	have	have	VERB	VBP	_	_	_	_	_
+3	guns	gun	NOUN	NNS	_	_	_	_	_
+4	.	.	PUNCT	.	_	_	_	_	_
+`.trim().replace(/ +/g, '\t');
+
+function trainTiny(seed: number) {
+  const sentences = parseConllu(TINY, 'tiny');
+  const labels = [...new Set(sentences.flatMap((s) => s.words.map((w) => `${w.upos}|${w.xpos}`)))].sort();
+  const examples: TagExample[] = sentences.map((s) => ({ words: s.words.map((w) => w.form), gold: Uint16Array.from(s.words, (w) => labels.indexOf(`${w.upos}|${w.xpos}`)) }));
+  const lexicon = { dictionary: buildTagDictionary(examples, 2, 0.9), ambiguity: buildAmbiguityClasses(examples), clusters: CLUSTERS };
+  const trainer = new PerceptronTagTrainer(12, labels, lexicon);
+  const random = seededRandom(seed);
+  for (let e = 0; e < 8; e++) trainer.epoch(examples, random);
+  const q = quantise(trainer.averaged());
+  const model = sparseWeights({ hashBits: 12, labels, lexicon }, q.weights);
+  return { model, scale: q.scale, examples };
+}
+
+test('training on a tiny treebank is deterministic and learns it', () => {
+  const a = trainTiny(7);
+  const b = trainTiny(7);
+  const bytes = encodeTaggerModel(a.model, a.scale, {});
+  assert.deepEqual(bytes, encodeTaggerModel(b.model, b.scale, {}));
+  const loaded = decodeTaggerModel(bytes, 'tiny', CLUSTERS);
+  const hashes = new WordHashes(loaded.lexicon);
+  for (const e of a.examples) assert.deepEqual(Array.from(tagIndexes(loaded, hashes, e.words)), Array.from(e.gold), e.words.join(' '));
+  assert.deepEqual(splitLabel('AUX|VBP'), { upos: 'AUX', xpos: 'VBP' });
+});
+
+test('the committed model tags news sentences', () => {
+  const tagger = loadTagger();
+  const cases: [string, string, string][] = [
+    // ("retook", unseen in training, is tagged ADP by this model: see the report of issue 15.)
+    ['The army recaptured the town on Sunday .', 'DET NOUN VERB DET NOUN ADP PROPN PUNCT', 'DT NN VBD DT NN IN NNP .'],
+    ['The army took the town on Sunday .', 'DET NOUN VERB DET NOUN ADP PROPN PUNCT', 'DT NN VBD DT NN IN NNP .'],
+    ['She said that the talks had failed .', 'PRON VERB SCONJ DET NOUN AUX VERB PUNCT', 'PRP VBD IN DT NNS VBD VBN .'],
+    ['Two people were killed in Mosul .', 'NUM NOUN AUX VERB ADP PROPN PUNCT', 'CD NNS VBD VBN IN NNP .'],
+  ];
+  for (const [text, upos, xpos] of cases) {
+    const t = tagger.tag(text.split(' '));
+    assert.equal(t.upos.join(' '), upos, text);
+    assert.equal(t.xpos.join(' '), xpos, text);
+  }
+  const t = tagger.tag('The army recaptured the town on Sunday .'.split(' '));
+  assert.equal(t.lemma.join(' '), 'the army recapture the town on Sunday .');
+  assert.deepEqual(tagger.tag([]), { upos: [], xpos: [], lemma: [] });
+});
+
+test('a corrupted or misread model file fails with an error naming the file', () => {
+  const bytes = readFileSync(TAGGER_MODEL_URL);
+  const clusters = loadTagger().model.lexicon.clusters;
+  assert.throws(() => decodeTaggerModel(bytes.subarray(0, bytes.length - 20), 'cut.bin.gz', clusters), /tagger model cut\.bin\.gz/);
+  assert.throws(() => decodeTaggerModel(Buffer.from('not a model'), 'junk.bin.gz', clusters), /tagger model junk\.bin\.gz: not gzip/);
+  assert.throws(() => decodeTaggerModel(gzipSync(Buffer.from('NGNER1\nxxxx')), 'other.bin.gz', clusters), /other\.bin\.gz: missing the "NGTAG1" signature/);
+  // A body of the wrong length (a weight lost) is caught, not read as shifted weights.
+  const good = decodeTaggerModel(bytes, 'ok', clusters);
+  const short = { ...good, value: good.value.subarray(0, good.value.length - 1), label: good.label.subarray(0, good.label.length - 1) };
+  assert.throws(() => decodeTaggerModel(encodeTaggerModel(short, good.header.scale, {}), 'short.bin.gz', clusters), /short\.bin\.gz: row lengths add up/);
+  assert.throws(() => loadTagger(new URL('./model/missing.bin.gz', import.meta.url), { clusters }), /missing\.bin\.gz: cannot read/);
+  assert.throws(() => decodeTaggerModel(bytes, 'model.bin.gz', CLUSTERS), /model\.bin\.gz: trained with word clusters .* but the ones given are/);
+});

@@ -1,0 +1,343 @@
+/**
+ * Part-of-speech tagger: a greedy left-to-right averaged perceptron
+ * (Collins 2002; Honnibal's "A good POS tagger in about 200 lines") over
+ * joint `UPOS|XPOS` labels ("NOUN|NN", "AUX|VBZ", "SCONJ|IN"), so one pass
+ * gives both tag sets and they always agree. Joint labels beat tagging XPOS
+ * and mapping it to UPOS because the UPOS distinctions that Penn tags do not
+ * make (AUX/VERB, SCONJ/ADP, PRON/DET for "that") are decided with the same
+ * context features, not by a per-word majority.
+ *
+ * Features are hashed into a dense table (tagger-features.ts); the saved
+ * model keeps the averaged weights as int16 (tagger-model-file.ts). Training
+ * is deterministic: integer updates, a seeded shuffle, and averaging through
+ * the `w - u / c` identity (Daumé 2006).
+ *
+ * Loading is explicit: `loadTagger()` reads the model and lemma files; nothing
+ * is read at import.
+ */
+import { DYNAMIC_FEATURES, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, normHashOf, staticFeatures } from './tagger-features.js';
+import type { TaggerLexicon } from './tagger-features.js';
+import { loadClusters } from '../ner/clusters.js';
+import type { WordClusters } from '../ner/clusters.js';
+import { WORD_CLUSTERS_URL } from '../ner/features.js';
+import { loadTaggerModelFile } from './tagger-model-file.js';
+import { loadLemmatizer, LEMMA_LEXICON_URL } from './lemma.js';
+import type { Lemmatizer } from './lemma.js';
+import type { SentenceTagger, Tagged } from './types.js';
+
+/** The committed model, written by `npm run train:tagger`. */
+export const TAGGER_MODEL_URL = new URL('./model/tagger.bin.gz', import.meta.url);
+
+/** What tagging needs besides the weights: the table size, the labels and the word lexicon. */
+export interface TaggerShape {
+  readonly hashBits: number;
+  /** Joint labels "UPOS|XPOS". */
+  readonly labels: readonly string[];
+  readonly lexicon: TaggerLexicon;
+}
+
+/**
+ * Weights of a trained model as compressed rows: bucket `b` holds entries
+ * `start[b]..start[b+1]`, each a label and an int16 weight. Averaged tables
+ * are sparse (a handful of labels per used bucket), so this is ~20x smaller
+ * and faster to score than the dense table.
+ */
+export interface SparseWeights extends TaggerShape {
+  readonly start: Uint32Array;
+  readonly label: Uint8Array;
+  readonly value: Int16Array;
+}
+
+/** Compress a dense bucket-major int16 table. */
+export function sparseWeights(shape: TaggerShape, dense: Int16Array): SparseWeights {
+  const L = shape.labels.length;
+  const rows = 2 ** shape.hashBits;
+  if (L > 256) throw new Error(`sparseWeights: ${L} labels do not fit a byte`);
+  let nnz = 0;
+  for (let i = 0; i < dense.length; i++) if (dense[i] !== 0) nnz++;
+  const start = new Uint32Array(rows + 1);
+  const label = new Uint8Array(nnz);
+  const value = new Int16Array(nnz);
+  let j = 0;
+  for (let b = 0; b < rows; b++) {
+    start[b] = j;
+    for (let t = 0; t < L; t++) {
+      const v = dense[b * L + t]!;
+      if (v !== 0) {
+        label[j] = t;
+        value[j++] = v;
+      }
+    }
+  }
+  start[rows] = j;
+  return { hashBits: shape.hashBits, labels: shape.labels, lexicon: shape.lexicon, start, label, value };
+}
+
+/** Split a joint label "UPOS|XPOS". */
+export function splitLabel(label: string): { upos: string; xpos: string } {
+  const bar = label.indexOf('|');
+  return { upos: label.slice(0, bar), xpos: label.slice(bar + 1) };
+}
+
+/** Scratch buffers reused by every call (tagging is synchronous, so calls never overlap). */
+const dynamicBuckets = new Uint32Array(DYNAMIC_FEATURES);
+let scores = new Int32Array(0);
+
+const argmax = (s: Int32Array, L: number) => {
+  let best = 0;
+  for (let t = 1; t < L; t++) if (s[t]! > s[best]!) best = t;
+  return best;
+};
+
+/** Best label of word `i` from its static buckets and the current dynamic ones (ties go to the lower label index). */
+function bestLabel(model: SparseWeights, buckets: Uint32Array, i: number): number {
+  const L = model.labels.length;
+  if (scores.length < L) scores = new Int32Array(L);
+  const s = scores;
+  s.fill(0, 0, L);
+  const { start, label, value } = model;
+  const from = i * STATIC_FEATURES;
+  for (let k = from; k < from + STATIC_FEATURES; k++) {
+    const b = buckets[k]!;
+    for (let j = start[b]!, end = start[b + 1]!; j < end; j++) s[label[j]!]! += value[j]!;
+  }
+  for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+    const b = dynamicBuckets[k]!;
+    for (let j = start[b]!, end = start[b + 1]!; j < end; j++) s[label[j]!]! += value[j]!;
+  }
+  return argmax(s, L);
+}
+
+/** The same over the trainer's dense table. */
+function bestLabelDense(weights: Int32Array, L: number, buckets: Uint32Array, i: number): number {
+  if (scores.length < L) scores = new Int32Array(L);
+  const s = scores;
+  s.fill(0, 0, L);
+  const from = i * STATIC_FEATURES;
+  for (let k = from; k < from + STATIC_FEATURES; k++) {
+    const row = buckets[k]! * L;
+    for (let t = 0; t < L; t++) s[t]! += weights[row + t]!;
+  }
+  for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+    const row = dynamicBuckets[k]! * L;
+    for (let t = 0; t < L; t++) s[t]! += weights[row + t]!;
+  }
+  return argmax(s, L);
+}
+
+/** Label indexes of a sentence, tagged left to right. */
+export function tagIndexes(model: SparseWeights, hashes: WordHashes, words: readonly string[]): Uint16Array {
+  const n = words.length;
+  const out = new Uint16Array(n);
+  if (n === 0) return out;
+  const mask = 2 ** model.hashBits - 1;
+  const buckets = staticFeatures(words, model.hashBits, hashes);
+  const start = model.labels.length;
+  for (let i = 0; i < n; i++) {
+    const p1 = i > 0 ? out[i - 1]! : start;
+    const p2 = i > 1 ? out[i - 2]! : i > 0 ? start : start + 1;
+    dynamicFeatures(normHashOf(hashes, words[i]!), p1, p2, mask, dynamicBuckets);
+    out[i] = bestLabel(model, buckets, i);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Training
+
+/** One training sentence. */
+export interface TagExample {
+  readonly words: readonly string[];
+  readonly gold: Uint16Array;
+}
+
+/** Mulberry32: a small seeded generator, so shuffles repeat exactly. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Averaged perceptron over the hashed table; updates after each word, with the previous tags as predicted (as at tagging time). */
+export class PerceptronTagTrainer implements TaggerShape {
+  readonly weights: Int32Array;
+  /** Sum of update * time, for averaging. */
+  private readonly timed: Float64Array;
+  private time = 1;
+  private readonly hashes: WordHashes;
+
+  constructor(
+    readonly hashBits: number,
+    readonly labels: readonly string[],
+    readonly lexicon: TaggerLexicon,
+  ) {
+    this.weights = new Int32Array(2 ** hashBits * labels.length);
+    this.timed = new Float64Array(this.weights.length);
+    this.hashes = new WordHashes(lexicon);
+  }
+
+  /** One pass in a seeded order; returns the number of words tagged wrongly before their update. */
+  epoch(examples: readonly TagExample[], random: () => number): number {
+    const order = examples.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let wrong = 0;
+    const mask = 2 ** this.hashBits - 1;
+    const L = this.labels.length;
+    const start = L;
+    for (const index of order) {
+      const { words, gold } = examples[index]!;
+      const buckets = staticFeatures(words, this.hashBits, this.hashes);
+      const predicted = new Uint16Array(words.length);
+      for (let i = 0; i < words.length; i++) {
+        const p1 = i > 0 ? predicted[i - 1]! : start;
+        const p2 = i > 1 ? predicted[i - 2]! : i > 0 ? start : start + 1;
+        dynamicFeatures(normHashOf(this.hashes, words[i]!), p1, p2, mask, dynamicBuckets);
+        const guess = bestLabelDense(this.weights, L, buckets, i);
+        predicted[i] = guess;
+        const truth = gold[i]!;
+        if (guess !== truth) {
+          wrong++;
+          const c = this.time;
+          const bump = (bucket: number) => {
+            const base = bucket * L;
+            this.weights[base + truth]! += 1;
+            this.timed[base + truth]! += c;
+            this.weights[base + guess]! -= 1;
+            this.timed[base + guess]! -= c;
+          };
+          for (let k = i * STATIC_FEATURES; k < (i + 1) * STATIC_FEATURES; k++) bump(buckets[k]!);
+          for (let k = 0; k < DYNAMIC_FEATURES; k++) bump(dynamicBuckets[k]!);
+        }
+        this.time++;
+      }
+    }
+    return wrong;
+  }
+
+  /** The averaged weights so far. */
+  averaged(): Float32Array {
+    const c = this.time;
+    const out = new Float32Array(this.weights.length);
+    for (let i = 0; i < out.length; i++) {
+      const w = this.weights[i]!;
+      if (w !== 0 || this.timed[i] !== 0) out[i] = w - this.timed[i]! / c;
+    }
+    return out;
+  }
+}
+
+/** Quantise float weights to int16, the largest magnitude mapping to 32767. */
+export function quantise(weights: Float32Array): { scale: number; weights: Int16Array } {
+  let top = 0;
+  for (const w of weights) top = Math.max(top, Math.abs(w));
+  const scale = top === 0 ? 1 : top / 32767;
+  const out = new Int16Array(weights.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.round(weights[i]! / scale);
+  return { scale, weights: out };
+}
+
+/** How often each key (a word, or its normal form) had each label in training. */
+function labelCounts(examples: readonly TagExample[], keyOf: (word: string) => string): Map<string, Map<number, number>> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const { words, gold } of examples)
+    words.forEach((w, i) => {
+      const key = keyOf(w);
+      let m = counts.get(key);
+      if (!m) counts.set(key, (m = new Map()));
+      m.set(gold[i]!, (m.get(gold[i]!) ?? 0) + 1);
+    });
+  return counts;
+}
+
+/**
+ * The tag dictionary: words seen at least `minCount` times with one label at
+ * least `minShare` of the time (Honnibal's thresholds). It is a feature, not
+ * a shortcut, so context can still overrule it.
+ */
+export function buildTagDictionary(examples: readonly TagExample[], minCount = 20, minShare = 0.97): Map<string, number> {
+  const counts = labelCounts(examples, (w) => w);
+  const out = new Map<string, number>();
+  for (const w of [...counts.keys()].sort()) {
+    const m = counts.get(w)!;
+    let total = 0;
+    let best = -1;
+    let bestCount = 0;
+    for (const [t, c] of [...m].sort((a, b) => a[0] - b[0])) {
+      total += c;
+      if (c > bestCount) [best, bestCount] = [t, c];
+    }
+    if (total >= minCount && bestCount / total >= minShare) out.set(w, best);
+  }
+  return out;
+}
+
+/**
+ * Ambiguity classes: for each normal form seen at least `minCount` times,
+ * the labels it had at least `minShare` of the time, as "3,17" (Brill's
+ * ambiguity classes; annotation slips below the share are left out).
+ */
+export function buildAmbiguityClasses(examples: readonly TagExample[], minCount = 2, minShare = 0.02): Map<string, string> {
+  const counts = labelCounts(examples, normalForm);
+  const out = new Map<string, string>();
+  for (const w of [...counts.keys()].sort()) {
+    const m = counts.get(w)!;
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    if (total < minCount) continue;
+    out.set(
+      w,
+      [...m]
+        .filter(([, c]) => c / total >= minShare)
+        .map(([t]) => t)
+        .sort((a, b) => a - b)
+        .join(','),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The tagger the pipeline uses
+
+/** Tags and lemmas from word forms alone. */
+export class PerceptronTagger implements SentenceTagger {
+  private readonly hashes: WordHashes;
+  private readonly upos: readonly string[];
+  private readonly xpos: readonly string[];
+
+  constructor(
+    readonly model: SparseWeights,
+    readonly lemmatizer: Lemmatizer,
+  ) {
+    this.hashes = new WordHashes(model.lexicon);
+    const split = model.labels.map(splitLabel);
+    this.upos = split.map((s) => s.upos);
+    this.xpos = split.map((s) => s.xpos);
+  }
+
+  tag(words: readonly string[]): Tagged {
+    const labels = tagIndexes(this.model, this.hashes, words);
+    const upos = Array.from(labels, (t) => this.upos[t]!);
+    const xpos = Array.from(labels, (t) => this.xpos[t]!);
+    return { upos, xpos, lemma: words.map((w, i) => this.lemmatizer.lemma(w, xpos[i]!)) };
+  }
+}
+
+export interface TaggerFiles {
+  readonly lemmaUrl?: string | URL;
+  /** The word classes the model was trained with (checked by digest); read from the project's file when not given, e.g. when the NER has not loaded them already. */
+  readonly clusters?: WordClusters;
+}
+
+/** Read the tagger model, the lemma lexicon and (unless given) the word classes: the only I/O of the tagger. */
+export function loadTagger(modelUrl: string | URL = TAGGER_MODEL_URL, files: TaggerFiles = {}): PerceptronTagger {
+  const clusters = files.clusters ?? loadClusters(WORD_CLUSTERS_URL);
+  return new PerceptronTagger(loadTaggerModelFile(modelUrl, clusters), loadLemmatizer(files.lemmaUrl ?? LEMMA_LEXICON_URL));
+}
