@@ -1,0 +1,91 @@
+/**
+ * `node --import tsx scripts/eval-parser.ts [--model PATH] [--split dev|test|all]`:
+ * attachment scores of the trained parser on UD English EWT and GUM news
+ * dev/test, on gold tokens, first with the treebank's gold tags and then with
+ * the project tagger's tags when src/nlp/syntax/tagger.ts exists. CoNLL 2018
+ * conventions: every word counts, punctuation included. "LAS" compares full
+ * labels (nsubj:pass), "uLAS" the universal part before ':' (the CoNLL 2018
+ * scorer's LAS). Also: model load time and memory, and the parser's speed on
+ * one core (best of 3 passes over EWT dev, gold tags).
+ */
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { PARSER_MODEL_URL, loadParser } from '../src/nlp/syntax/parser.js';
+import { readTreebank, scoreParser } from '../src/nlp/syntax/parser-eval.js';
+import type { AttachmentScores } from '../src/nlp/syntax/parser-eval.js';
+import type { SentenceTagger } from '../src/nlp/syntax/types.js';
+
+const repoRoot = new URL('../', import.meta.url);
+const udDir = process.env.NEWSGRAPH_UD_DIR ?? fileURLToPath(new URL('../shared/data/ud-english/', repoRoot));
+
+function textOption(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
+}
+
+async function optionalTagger(): Promise<SentenceTagger | undefined> {
+  if (!existsSync(new URL('../src/nlp/syntax/tagger.ts', import.meta.url))) return undefined;
+  const mod = (await import('../src/nlp/syntax/tagger.js' as string)) as { loadTagger?: () => SentenceTagger };
+  return typeof mod.loadTagger === 'function' ? mod.loadTagger() : undefined;
+}
+
+const SETS = [
+  { name: 'EWT dev', file: 'en_ewt-ud-dev.conllu.gz', split: 'dev' },
+  { name: 'EWT test', file: 'en_ewt-ud-test.conllu.gz', split: 'test' },
+  { name: 'GUM news dev', file: 'gum-news-dev.conllu.gz', split: 'dev' },
+  { name: 'GUM news test', file: 'gum-news-test.conllu.gz', split: 'test' },
+];
+
+function row(name: string, tags: string, s: AttachmentScores): string {
+  return `| ${name.padEnd(13)} | ${tags.padEnd(9)} | ${String(s.words).padStart(6)} | ${s.uas.toFixed(2).padStart(6)} | ${s.las.toFixed(2).padStart(6)} | ${s.ulas.toFixed(2).padStart(6)} |`;
+}
+
+async function main(): Promise<void> {
+  const model = textOption('model', fileURLToPath(PARSER_MODEL_URL));
+  const split = textOption('split', 'all');
+  const sets = SETS.filter((s) => split === 'all' || s.split === split);
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  const parser = loadParser(model);
+  const loadMs = performance.now() - t0;
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+  const after = process.memoryUsage();
+  const mb = (x: number) => (x / 2 ** 20).toFixed(1);
+  console.log(`model ${model}: ${(statSync(model).size / 1e6).toFixed(2)} MB, loaded in ${loadMs.toFixed(0)} ms, +${mb(after.rss - before.rss)} MiB resident (+${mb(after.arrayBuffers - before.arrayBuffers)} MiB array buffers)`);
+
+  const tagger = await optionalTagger();
+  if (!tagger) console.log('predicted tags: unavailable (src/nlp/syntax/tagger.ts is absent); gold tags only');
+  console.log('\n| set           | tags      |  words |    UAS | LAS(full) | uLAS |');
+  console.log('|---------------|-----------|--------|--------|--------|--------|');
+  const data = new Map(sets.map((s) => [s.name, readTreebank(join(udDir, s.file))]));
+  for (const s of sets) {
+    const sentences = data.get(s.name)!;
+    console.log(row(s.name, 'gold', scoreParser(parser, sentences)));
+    if (tagger) console.log(row(s.name, 'predicted', scoreParser(parser, sentences, tagger)));
+  }
+  console.log('LAS(full): full labels incl. subtypes; uLAS: universal label before ":" (CoNLL 2018 LAS). All words, punctuation included.');
+
+  const dev = data.get('EWT dev') ?? readTreebank(join(udDir, 'en_ewt-ud-dev.conllu.gz'));
+  let best = Infinity;
+  let words = 0;
+  for (let i = 0; i < 3; i++) {
+    const s = scoreParser(parser, dev);
+    best = Math.min(best, s.seconds);
+    words = s.words;
+  }
+  console.log(`\nspeed: ${Math.round(words / best).toLocaleString('en-US')} tokens/s (parser only, one core, gold tags, best of 3 over EWT dev, ${words} words)`);
+  if (tagger) {
+    let bestBoth = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      for (const s of dev) parser.parse(s.words, tagger.tag(s.words));
+      bestBoth = Math.min(bestBoth, (performance.now() - t) / 1000);
+    }
+    console.log(`speed: ${Math.round(words / bestBoth).toLocaleString('en-US')} tokens/s (tagger + parser, best of 3 over EWT dev)`);
+  }
+}
+
+await main();

@@ -1,0 +1,121 @@
+/**
+ * `node --import tsx scripts/train-parser.ts [--tags gold|predicted] [--max-epochs N] [--patience N]
+ *   [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--out PATH]`:
+ * train the dependency parser (src/nlp/syntax/parser*.ts) on UD English EWT
+ * train + GUM news train, choose the epoch on EWT dev + GUM news dev (LAS
+ * over both), and write src/nlp/syntax/model/parser-model.bin.gz.
+ *
+ * The test files are never read here (scripts/eval-parser.ts measures them).
+ * With `--tags predicted`, training and dev sentences carry the project
+ * tagger's tags (src/nlp/syntax/tagger.ts) instead of the treebank's.
+ * Deterministic: same data and options, byte-identical model file.
+ * Data folder: NEWSGRAPH_UD_DIR or ../shared/data/ud-english.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ParserTrainer, seededRandom } from '../src/nlp/syntax/parser-train.js';
+import type { TrainSentence } from '../src/nlp/syntax/parser-train.js';
+import { makeParser } from '../src/nlp/syntax/parser.js';
+import { PARSER_MODEL_URL, decodeParserModel, encodeParserModel } from '../src/nlp/syntax/parser-model.js';
+import { readTreebank, scoreParser } from '../src/nlp/syntax/parser-eval.js';
+import type { SentenceTagger } from '../src/nlp/syntax/types.js';
+
+const repoRoot = new URL('../', import.meta.url);
+const udDir = process.env.NEWSGRAPH_UD_DIR ?? fileURLToPath(new URL('../shared/data/ud-english/', repoRoot));
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value)) throw new Error(`--${name} needs an integer, got ${process.argv[i + 1]}`);
+  return value;
+}
+function textOption(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
+}
+
+/** The project tagger, when its module exists (it is written separately). */
+export async function optionalTagger(): Promise<SentenceTagger | undefined> {
+  const url = new URL('../src/nlp/syntax/tagger.ts', import.meta.url);
+  if (!existsSync(url)) return undefined;
+  const mod = (await import('../src/nlp/syntax/tagger.js' as string)) as { loadTagger?: () => SentenceTagger };
+  if (typeof mod.loadTagger !== 'function') return undefined;
+  return mod.loadTagger();
+}
+
+const retag = (sentences: TrainSentence[], tagger: SentenceTagger): TrainSentence[] => sentences.map((s) => ({ ...s, tags: tagger.tag(s.words) }));
+
+async function main(): Promise<void> {
+  const maxEpochs = option('max-epochs', 12);
+  const patience = option('patience', 3);
+  const moveBits = option('move-bits', 21);
+  const labelBits = option('label-bits', 17);
+  const seed = option('seed', 20260301);
+  const subsample = option('subsample', 0);
+  const tagsWanted = textOption('tags', 'gold');
+  if (tagsWanted !== 'gold' && tagsWanted !== 'predicted') throw new Error(`--tags must be gold or predicted, got ${tagsWanted}`);
+  const out = textOption('out', fileURLToPath(PARSER_MODEL_URL));
+  const started = Date.now();
+
+  let train = [...readTreebank(join(udDir, 'en_ewt-ud-train.conllu.gz')), ...readTreebank(join(udDir, 'gum-news-train.conllu.gz'))];
+  if (subsample > 0) train = train.filter((_, i) => i % subsample === 0);
+  let devEwt = readTreebank(join(udDir, 'en_ewt-ud-dev.conllu.gz'));
+  let devGum = readTreebank(join(udDir, 'gum-news-dev.conllu.gz'));
+  let tagsUsed = 'gold (treebank UPOS/XPOS/lemma)';
+  if (tagsWanted === 'predicted') {
+    const tagger = await optionalTagger();
+    if (!tagger) {
+      console.log('predicted tags are unavailable: src/nlp/syntax/tagger.ts (loadTagger) is absent; stopping');
+      process.exitCode = 1;
+      return;
+    }
+    train = retag(train, tagger);
+    devEwt = retag(devEwt, tagger);
+    devGum = retag(devGum, tagger);
+    tagsUsed = 'predicted (src/nlp/syntax/tagger.ts)';
+  }
+  console.log(`tags: ${tagsUsed}`);
+  const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3 });
+  const words = train.reduce((n, s) => n + s.words.length, 0);
+  console.log(`train: ${train.length} sentences, ${words} words, ${trainer.labels.length} labels; 2^${moveBits} move and 2^${labelBits} label buckets (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+
+  const random = seededRandom(seed);
+  let best = { las: -1, epoch: 0, model: trainer.averaged(), ewt: 0, gum: 0 };
+  for (let epoch = 1; epoch <= maxEpochs; epoch++) {
+    const t0 = Date.now();
+    const errors = trainer.epoch(random, epoch === 1 ? 0 : 0.9);
+    const model = trainer.averaged();
+    const parser = makeParser(model);
+    const ewt = scoreParser(parser, devEwt);
+    const gum = scoreParser(parser, devGum);
+    const las = (ewt.las * ewt.words + gum.las * gum.words) / (ewt.words + gum.words);
+    console.log(
+      `epoch ${epoch}: move errors ${(errors.moveErrors * 100).toFixed(2)}%, label errors ${(errors.labelErrors * 100).toFixed(2)}%; ` +
+        `dev EWT UAS ${ewt.uas.toFixed(2)} LAS ${ewt.las.toFixed(2)}, GUM news UAS ${gum.uas.toFixed(2)} LAS ${gum.las.toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(1)}s)`,
+    );
+    if (las > best.las) best = { las, epoch, model, ewt: ewt.las, gum: gum.las };
+    else if (epoch - best.epoch >= patience) break;
+  }
+  const trainSeconds = (Date.now() - started) / 1000;
+  const bytes = encodeParserModel(best.model, {
+    data: 'UD English EWT train + GUM news train',
+    dev: 'UD English EWT dev + GUM news dev',
+    tags: tagsWanted,
+    epochs: best.epoch,
+    seed,
+    subsample: subsample || 1,
+    devLasFloat: { ewt: Number(best.ewt.toFixed(2)), gumNews: Number(best.gum.toFixed(2)) },
+  });
+  const quantised = makeParser(decodeParserModel(bytes, 'new model'));
+  const q = scoreParser(quantised, devEwt);
+  mkdirSync(new URL('.', `file://${out}`), { recursive: true });
+  writeFileSync(out, bytes);
+  console.log(
+    `best epoch ${best.epoch}: dev EWT LAS ${best.ewt.toFixed(2)} float, ${q.las.toFixed(2)} int16 (UAS ${q.uas.toFixed(2)}); tags ${tagsWanted}; ` +
+      `model ${(bytes.length / 1e6).toFixed(2)} MB -> ${out}; trained in ${trainSeconds.toFixed(0)}s`,
+  );
+}
+
+await main();
