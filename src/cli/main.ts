@@ -84,6 +84,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await (await import('./ingest.js')).reprocessCommand(opts);
     });
 
+  program
+    .command('parse')
+    .description('Tag, lemmatise and parse: CoNLL-U on stdout (ID FORM LEMMA UPOS XPOS _ HEAD DEPREL _ _)')
+    .argument('[file]', 'a CoNLL-U file with --conllu (only ID and FORM are read), else raw text; - or none for stdin')
+    .option('--conllu', 'read sentences as tokenized in a CoNLL-U file')
+    .action(async (file: string | undefined, opts: { conllu?: boolean }) => {
+      exitCode = await (await import('./parse.js')).parseCommand(file, opts);
+    });
+
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

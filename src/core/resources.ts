@@ -10,6 +10,7 @@
 import type { QuantizedScorer } from '../nlp/ner/model-file.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import type { ActorIndex } from '../resolve/actors.js';
+import type { SentenceParser, SentenceTagger } from '../nlp/syntax/types.js';
 
 export interface Resources {
   /** The statistical recognizer: weights, the word lists it was trained with, and the word classes it reads. */
@@ -18,11 +19,15 @@ export interface Resources {
   readonly gazetteer: Gazetteer;
   /** Known actors (CAMEO dictionaries + the alias table), indexed by name keys. */
   readonly actors: ActorIndex;
+  /** Part-of-speech tagger and lemmatiser trained on UD English (src/nlp/syntax). */
+  readonly tagger: SentenceTagger;
+  /** Transition-based dependency parser trained on UD English (src/nlp/syntax). */
+  readonly parser: SentenceParser;
 }
 
 export type ResourceName = keyof Resources;
 
-export const RESOURCE_NAMES: readonly ResourceName[] = ['nerModel', 'gazetteer', 'actors'];
+export const RESOURCE_NAMES: readonly ResourceName[] = ['nerModel', 'gazetteer', 'actors', 'tagger', 'parser'];
 
 export class MissingResourceError extends Error {}
 

@@ -20,6 +20,7 @@ import { metadataStage } from '../clean/metadata.js';
 import { fingerprintStage } from '../clean/dedup.js';
 import { sentencesStage } from '../nlp/sentences.js';
 import { tokensStage } from '../nlp/tokens.js';
+import { syntaxStage } from '../nlp/syntax/index.js';
 import { nerStage } from '../nlp/recognizer.js';
 import { datesStage } from '../nlp/time.js';
 import { resolveEntitiesStage } from '../resolve/entities.js';
@@ -41,6 +42,8 @@ export const STAGES: readonly Stage[] = [
   // nlp: sentences before tokens; time expressions need publishedAt (meta).
   sentencesStage,
   tokensStage,
+  // syntax: part-of-speech tags, lemmas and a dependency parse per sentence, for the stages after it.
+  syntaxStage,
   nerStage,
   datesStage,
   // resolve: group mentions into entities with aliases.

@@ -13,6 +13,8 @@ import { WORD_CLUSTERS_URL } from '../nlp/ner/features.js';
 import { NER_MODEL_URL } from '../nlp/ner/index.js';
 import { loadGazetteer, GAZETTEER_URL } from '../geo/gazetteer.js';
 import { buildActorIndex, type ActorRow, type AliasEntry } from '../resolve/actors.js';
+import { loadTagger, TAGGER_MODEL_URL } from '../nlp/syntax/tagger.js';
+import { loadParser, PARSER_MODEL_URL } from '../nlp/syntax/parser.js';
 
 const ACTORS_URL = new URL('../resolve/data/actors.json', import.meta.url);
 const ALIASES_URL = new URL('../resolve/data/aliases.json', import.meta.url);
@@ -34,6 +36,8 @@ export const PROJECT_LOADERS: { readonly [K in ResourceName]: () => Resources[K]
       readJson<{ actors: ActorRow[] }>(ACTORS_URL, 'actor table').actors,
       readJson<{ entities: AliasEntry[] }>(ALIASES_URL, 'alias table').entities,
     ),
+  tagger: () => loadTagger(TAGGER_MODEL_URL),
+  parser: () => loadParser(PARSER_MODEL_URL),
 };
 
 export interface LoadFacts {
