@@ -170,3 +170,47 @@ test('stories: every ingested seed is in one storyline, listed per the contract;
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('parse --conllu: one sentence per input sentence, one word line per word, multi-word tokens kept; only ID and FORM read', { skip: !built && 'not built' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ng-parse-'));
+  try {
+    const input = ['# sent_id = a', '1\tThey\t_\t_\t_\t_\t_\t_\t_\t_', "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_", '2\tdo\tx\tX\tX\t_\t9\tjunk\t_\t_', "3\tn't\t_\t_\t_\t_\t_\t_\t_\t_", '4\tknow\t_\t_\t_\t_\t_\t_\t_\t_', '5\t.\t_\t_\t_\t_\t_\t_\t_\t_', '', '1\tYes\t_\t_\t_\t_\t_\t_\t_\t_', ''].join('\n');
+    writeFileSync(join(dir, 'in.conllu'), input);
+    const r = run(['parse', join(dir, 'in.conllu'), '--conllu']);
+    assert.equal(r.code, 0, r.stderr);
+    const sentences = r.stdout.trim().split(/\n\n/);
+    assert.equal(sentences.length, 2);
+    const lines = sentences[0]!.split('\n').filter((l) => !l.startsWith('#'));
+    assert.deepEqual(lines.map((l) => l.split('\t')[0]), ['1', '2-3', '2', '3', '4', '5']);
+    for (const l of lines.filter((x) => /^\d+\t/.test(x))) {
+      const c = l.split('\t');
+      assert.equal(c.length, 10);
+      assert.ok(/^\d+$/.test(c[6]!) && Number(c[6]) <= 5, `head in range: ${l}`);
+      assert.notEqual(c[7], 'junk', 'gold columns are not read');
+    }
+    assert.equal(lines.filter((l) => /\troot\t/.test(l)).length, 1, 'one root');
+    const bad = run(['parse', join(dir, 'missing.conllu'), '--conllu']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /missing\.conllu: cannot read/);
+    writeFileSync(join(dir, 'broken.conllu'), '1\tA\n3\tB\n');
+    const broken = run(['parse', join(dir, 'broken.conllu'), '--conllu']);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /broken\.conllu:2: word id 3 out of sequence/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('parse: raw text through the project sentence splitter and tokenizer', { skip: !built && 'not built' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ng-parse-'));
+  try {
+    writeFileSync(join(dir, 'in.txt'), "The army retook the town. They don't know.");
+    const r = run(['parse', join(dir, 'in.txt')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /# text = The army retook the town\./);
+    assert.match(r.stdout, /\n2-3\tdon't\t/);
+    assert.equal(r.stdout.trim().split(/\n\n/).length, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
