@@ -9,6 +9,9 @@
  * before ':'), as that scorer does.
  */
 import type { ConlluSentence } from '../../src/nlp/syntax/conllu.js';
+import type { SentenceParser, SentenceTagger } from '../../src/nlp/syntax/types.js';
+import { modelForm, syntacticWords } from '../../src/nlp/syntax/words.js';
+import { tokenize } from '../../src/nlp/tokens.js';
 
 export interface SpannedWord {
   readonly start: number;
@@ -108,4 +111,30 @@ export function alignedF1(correct: number, c: AlignedCounts): number {
   const p = c.system ? correct / c.system : 0;
   const r = c.gold ? correct / c.gold : 0;
   return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+/**
+ * UPOS / UAS / LAS F1 and word F1 of tagger + parser run end to end on each
+ * sentence's raw text (its `# text`), tokenized by the project's tokenizer and
+ * cut into UD words as the syntax stage does. Sentences without a usable
+ * `# text` are counted in `skipped`.
+ */
+export function scoreOwnTokens(sentences: readonly ConlluSentence[], tagger: SentenceTagger, parser: SentenceParser): { counts: AlignedCounts; skipped: number } {
+  const counts = emptyAligned();
+  let skipped = 0;
+  for (const sentence of sentences) {
+    const gold = goldSpans(sentence);
+    if (!gold) {
+      skipped++;
+      continue;
+    }
+    const tokens = tokenize(gold.text, [{ index: 0, start: 0, end: gold.text.length, text: gold.text }]);
+    const words = syntacticWords(tokens);
+    const forms = words.map((w) => modelForm(w.form));
+    const tags = tagger.tag(forms);
+    const tree = parser.parse(forms, tags);
+    const system: SpannedWord[] = words.map((w, i) => ({ start: w.start, end: w.end, form: w.form, group: -1, upos: tags.upos[i] ?? '', head: (tree.head[i] ?? 0) - 1, deprel: tree.deprel[i] ?? '' }));
+    alignAndCount(gold.words, system, counts);
+  }
+  return { counts, skipped };
 }

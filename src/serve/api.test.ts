@@ -187,6 +187,27 @@ describe('articles', { skip: needsSeeds }, () => {
     assert.ok(detail.record.entities.length > 0);
     for (const e of detail.record.entities) for (const m of e.mentions) assert.equal(detail.record.text.slice(m.start, m.end), m.text);
   });
+
+  test("a sentence's parse on request: words with spans in the text, tags, one root, heads inside the sentence", async () => {
+    const story = await raqqaStory();
+    const id = story.articles[0]!;
+    const text = ok<ArticleDetail>(await get(`/api/articles/${id}`)).record.text;
+    const parse = ok<{ sentences: number; sentence: number; start: number; end: number; text: string; words: { form: string; start: number; end: number; upos: string; head: number; deprel: string }[] }>(
+      await get(`/api/articles/${id}/syntax?sentence=1`),
+    );
+    assert.equal(parse.sentence, 1);
+    assert.ok(parse.sentences > 3);
+    assert.equal(text.slice(parse.start, parse.end), parse.text);
+    assert.ok(parse.words.length > 3);
+    for (const w of parse.words) {
+      assert.equal(text.slice(w.start, w.end), w.form);
+      assert.ok(w.head >= -1 && w.head < parse.words.length);
+      assert.ok(w.upos.length > 0 && w.deprel.length > 0);
+    }
+    assert.equal(parse.words.filter((w) => w.head === -1).length, 1);
+    problem(await get(`/api/articles/${id}/syntax?sentence=${parse.sentences}`), 404);
+    problem(await get(`/api/articles/${id}/syntax?sentence=-1`), 400);
+  });
 });
 
 describe('entities and places', { skip: needsSeeds }, () => {

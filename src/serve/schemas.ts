@@ -339,6 +339,42 @@ export const articleResponseSchema = {
   ...errorResponses,
 } as const;
 
+export const syntaxQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { sentence: { type: 'integer', minimum: 0, maximum: 100000, default: 0, description: 'index of the sentence in the article text (0-based)' } },
+} as const;
+
+export interface SyntaxQuerystring {
+  sentence: number;
+}
+
+/** One sentence's parse: its words (UD syntactic words) with tags, lemma and the head each depends on. */
+export const syntaxResponseSchema = {
+  200: exactObject({
+    article: { type: 'string' },
+    sentences: { type: 'integer', description: 'how many sentences the article text has' },
+    sentence: { type: 'integer' },
+    start: { type: 'integer' },
+    end: { type: 'integer' },
+    text: { type: 'string' },
+    words: {
+      type: 'array',
+      items: exactObject({
+        form: { type: 'string' },
+        start: { type: 'integer' },
+        end: { type: 'integer' },
+        lemma: { type: 'string' },
+        upos: { type: 'string' },
+        xpos: { type: 'string' },
+        head: { type: 'integer', description: 'index of the head word in `words`, -1 for the root' },
+        deprel: { type: 'string' },
+      }),
+    },
+  }),
+  ...errorResponses,
+} as const;
+
 /** The raw content is sent as text/plain, which Fastify never passes through a JSON serialiser. */
 export const rawResponseSchema = { ...errorResponses } as const;
 

@@ -170,6 +170,16 @@ describe('web UI in Chromium', { skip }, () => {
     await debris.locator('summary').click();
     if (quoted.removed.length > 0) await debris.getByText(quoted.removed[0]!.text.slice(0, 30), { exact: false }).first().waitFor();
     await shot(page, 'article');
+    // A sentence's parse on demand: arcs drawn, one table row per word, the next sentence one click away.
+    const parse = page.locator('details', { hasText: 'Sentence structure' });
+    await parse.locator('summary').click();
+    await parse.locator('svg .parse-arc').first().waitFor();
+    const rows = await parse.locator('table.parse-table tbody tr').count();
+    assert.ok(rows > 2, `parse table rows: ${rows}`);
+    assert.equal(await parse.locator('svg .parse-arc').count(), rows - 1, 'one arc per word but the root');
+    await parse.getByRole('button', { name: /next/ }).click();
+    await parse.getByText(/Sentence 2 of \d+/).waitFor();
+    await shot(page, 'article-parse');
     await page.close();
   });
 

@@ -2,6 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { storylineArticles } from '../../stories/placement.js';
 import type { Store } from '../../store/store.js';
+import { splitSentences } from '../../nlp/sentences.js';
+import { tokenize } from '../../nlp/tokens.js';
+import { parseSentence } from '../../nlp/syntax/index.js';
+import { projectResources } from '../../pipeline/resources.js';
 import { RAW_CONTENT_SECURITY_POLICY } from '../headers.js';
 import { clampLimit, sendProblem } from '../reply.js';
 import {
@@ -12,7 +16,10 @@ import {
   rawResponseSchema,
   searchQuerySchema,
   searchResponseSchema,
+  syntaxQuerySchema,
+  syntaxResponseSchema,
   type ArticleParams,
+  type SyntaxQuerystring,
   type ListQuerystring,
   type SearchQuerystring,
 } from '../schemas.js';
@@ -63,6 +70,42 @@ export async function articleRoutes(app: FastifyInstance, store: Store): Promise
         corrections: stored.corrections,
       };
       return detail;
+    },
+  );
+
+  app.get<{ Params: ArticleParams; Querystring: SyntaxQuerystring }>(
+    '/api/articles/:id/syntax',
+    {
+      schema: {
+        tags,
+        summary: "One sentence of the article parsed on request: UD words, part-of-speech tags, lemmas, dependency heads and relations (the tagger and parser load with the first such request)",
+        params: articleParamsSchema,
+        querystring: syntaxQuerySchema,
+        response: syntaxResponseSchema,
+      },
+    },
+    async (request, reply) => {
+      const stored = await store.get(request.params.id);
+      if (!stored) return sendProblem(reply, request, 404, `No article with id "${request.params.id}".`);
+      const text = stored.record.text;
+      const sentences = splitSentences(text);
+      const n = request.query.sentence;
+      const sentence = sentences[n];
+      if (!sentence) return sendProblem(reply, request, 404, `Article "${request.params.id}" has ${sentences.length} sentences; there is no sentence ${n}.`);
+      const tokens = tokenize(text, [sentence]);
+      const resources = projectResources();
+      const syntax = parseSentence(n, tokens, 0, resources.get('tagger'), resources.get('parser'));
+      const words = [...syntax.start].map((start, i) => ({
+        form: text.slice(start, syntax.end[i]),
+        start,
+        end: syntax.end[i]!,
+        lemma: syntax.lemma[i] ?? '',
+        upos: syntax.tables.upos[syntax.upos[i]!] ?? '',
+        xpos: syntax.tables.xpos[syntax.xpos[i]!] ?? '',
+        head: syntax.head[i]!,
+        deprel: syntax.tables.deprel[syntax.deprel[i]!] ?? '',
+      }));
+      return { article: stored.record.id, sentences: sentences.length, sentence: n, start: sentence.start, end: sentence.end, text: sentence.text, words };
     },
   );
 

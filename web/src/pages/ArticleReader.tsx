@@ -12,6 +12,7 @@ import { rejectClaim, rejectDate, rejectEntity, rejectEvent, rejectPlace, reject
 import { entityHref, rawHref, storyHref, withQuery, type Range } from '../routes.js';
 import { segment, type Segment } from '../segments.js';
 import { Empty, ErrorNote, Inline, Loaded, SourceBadge, useTitle } from '../ui.js';
+import { SentenceParse } from './SentenceParse.js';
 
 /** Posts corrections (in order), then reloads the article. */
 type Correct = (inputs: readonly CorrectionInput[]) => void;
@@ -337,6 +338,7 @@ function Reader({ detail, hl, correct, busy, error }: { detail: ArticleDetail; h
         <div className="reader-main">
           <Legend layers={layers} setLayers={setLayers} />
           <ArticleText record={r} layers={layers} target={hl} />
+          <SentenceParse id={r.id} />
           <details className="debris">
             <summary>Removed debris ({r.removed.length})</summary>
             {r.removed.length === 0 ? (
