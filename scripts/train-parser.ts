@@ -1,6 +1,6 @@
 /**
  * `node --import tsx scripts/train-parser.ts [--tags gold|predicted] [--max-epochs N] [--patience N]
- *   [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--out PATH]`:
+ *   [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--gum-weight N] [--out PATH] [--no-clusters]`:
  * train the dependency parser (src/nlp/syntax/parser*.ts) on UD English EWT
  * train + GUM news train, choose the epoch on EWT dev + GUM news dev (LAS
  * over both), and write src/nlp/syntax/model/parser-model.bin.gz.
@@ -20,6 +20,9 @@ import { makeParser } from '../src/nlp/syntax/parser.js';
 import { PARSER_MODEL_URL, decodeParserModel, encodeParserModel } from '../src/nlp/syntax/parser-model.js';
 import { readTreebank, scoreParser } from '../src/nlp/syntax/parser-eval.js';
 import type { SentenceTagger } from '../src/nlp/syntax/types.js';
+import { loadClusters } from '../src/nlp/ner/clusters.js';
+import { WORD_CLUSTERS_URL } from '../src/nlp/ner/features.js';
+import { buildWordClassTable } from '../src/nlp/syntax/parser-classes.js';
 
 const repoRoot = new URL('../', import.meta.url);
 const udDir = process.env.NEWSGRAPH_UD_DIR ?? fileURLToPath(new URL('../shared/data/ud-english/', repoRoot));
@@ -48,10 +51,10 @@ export async function optionalTagger(): Promise<SentenceTagger | undefined> {
 const retag = (sentences: TrainSentence[], tagger: SentenceTagger): TrainSentence[] => sentences.map((s) => ({ ...s, tags: tagger.tag(s.words) }));
 
 async function main(): Promise<void> {
-  const maxEpochs = option('max-epochs', 12);
-  const patience = option('patience', 3);
+  const maxEpochs = option('max-epochs', 20);
+  const patience = option('patience', 4);
   const moveBits = option('move-bits', 21);
-  const labelBits = option('label-bits', 17);
+  const labelBits = option('label-bits', 21);
   const seed = option('seed', 20260301);
   const subsample = option('subsample', 0);
   const tagsWanted = textOption('tags', 'gold');
@@ -59,7 +62,10 @@ async function main(): Promise<void> {
   const out = textOption('out', fileURLToPath(PARSER_MODEL_URL));
   const started = Date.now();
 
-  let train = [...readTreebank(join(udDir, 'en_ewt-ud-train.conllu.gz')), ...readTreebank(join(udDir, 'gum-news-train.conllu.gz'))];
+  // --gum-weight N: the GUM news sentences appear N times per epoch (news is the product's domain, and GUM news train is small).
+  const gumWeight = option('gum-weight', 1);
+  const gumTrain = readTreebank(join(udDir, 'gum-news-train.conllu.gz'));
+  let train = [...readTreebank(join(udDir, 'en_ewt-ud-train.conllu.gz')), ...Array.from({ length: gumWeight }, () => gumTrain).flat()];
   if (subsample > 0) train = train.filter((_, i) => i % subsample === 0);
   let devEwt = readTreebank(join(udDir, 'en_ewt-ud-dev.conllu.gz'));
   let devGum = readTreebank(join(udDir, 'gum-news-dev.conllu.gz'));
@@ -77,7 +83,10 @@ async function main(): Promise<void> {
     tagsUsed = 'predicted (src/nlp/syntax/tagger.ts)';
   }
   console.log(`tags: ${tagsUsed}`);
-  const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3 });
+  const clusters = process.argv.includes('--no-clusters') ? undefined : loadClusters(WORD_CLUSTERS_URL);
+  console.log(`word classes: ${clusters ? `${fileURLToPath(WORD_CLUSTERS_URL)} (${clusters.digest})` : 'none'}`);
+  const classes = clusters ? buildWordClassTable(clusters) : undefined;
+  const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3, classes });
   const words = train.reduce((n, s) => n + s.words.length, 0);
   console.log(`train: ${train.length} sentences, ${words} words, ${trainer.labels.length} labels; 2^${moveBits} move and 2^${labelBits} label buckets (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 
@@ -100,9 +109,10 @@ async function main(): Promise<void> {
   }
   const trainSeconds = (Date.now() - started) / 1000;
   const bytes = encodeParserModel(best.model, {
-    data: 'UD English EWT train + GUM news train',
+    data: `UD English EWT train + GUM news train${gumWeight > 1 ? ` x${gumWeight}` : ''}`,
     dev: 'UD English EWT dev + GUM news dev',
     tags: tagsWanted,
+    wordClasses: clusters ? 'src/nlp/ner/model/word-clusters.tsv.gz' : 'none',
     epochs: best.epoch,
     seed,
     subsample: subsample || 1,

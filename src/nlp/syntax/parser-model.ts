@@ -4,12 +4,13 @@
  *
  * Layout before gzip: the ASCII magic `NGPARSE1\n`, a little-endian uint32
  * header length, a UTF-8 JSON header (padded to an even length), then
- * 2^moveBits * 3 int16 move weights and 2^labelBits * labels int16 label
- * weights, bucket-major, little-endian.
+ * 2^moveBits * 3 int16 move weights (bucket-major) and 2^labelBits int16
+ * label weights (feature and label hashed together), little-endian.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { MOVE_COUNT } from './transition.js';
+import type { WordClassTable } from './parser-classes.js';
 import type { LabelCandidates, ParserWeights } from './parser.js';
 
 /** Where the trained model lives (read only when a parser is loaded). */
@@ -20,13 +21,15 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export interface ParserModelHeader {
   readonly format: 'newsgraph-parser';
-  readonly version: 1;
+  readonly version: 2;
   readonly moveBits: number;
   readonly labelBits: number;
   readonly labels: readonly string[];
   readonly candidates: LabelCandidates;
   readonly moveScale: number;
   readonly labelScale: number;
+  /** The word-class table saved after the label weights: its slot count and the digest of the cluster file it came from; null for none. */
+  readonly classes: { readonly size: number; readonly digest: string } | null;
   /** Free-form training facts (data, tags, epochs, dev scores). */
   readonly trainedWith: Readonly<Record<string, unknown>>;
 }
@@ -52,21 +55,24 @@ export function encodeParserModel(model: ParserWeights, trainedWith: Readonly<Re
   const labels = quantise(model.labelWeights);
   const header: ParserModelHeader = {
     format: 'newsgraph-parser',
-    version: 1,
+    version: 2,
     moveBits: model.moveBits,
     labelBits: model.labelBits,
     labels: model.labels,
     candidates: model.candidates,
     moveScale: moves.scale,
     labelScale: labels.scale,
+    classes: model.classes ? { size: model.classes.keys.length, digest: model.classes.digest } : null,
     trainedWith,
   };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
-  if ((MAGIC.length + 4 + json.length) % 2 !== 0) json = Buffer.concat([json, Buffer.from(' ')]);
+  // Pad the header with spaces (JSON allows them) so every table starts 4-byte aligned and loads as a view, without a copy.
+  while ((MAGIC.length + 4 + json.length) % 4 !== 0) json = Buffer.concat([json, Buffer.from(' ')]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  const bytes = (a: Int16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  return gzipSync(Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, json, bytes(moves.q), bytes(labels.q)]), { level: 9 });
+  const bytes = (a: Int16Array | Uint16Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const classes = model.classes ? [bytes(model.classes.keys), bytes(model.classes.medium), bytes(model.classes.fine)] : [];
+  return gzipSync(Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, json, bytes(moves.q), bytes(labels.q), ...classes]), { level: 9 });
 }
 
 type Fail = (why: string, cause?: unknown) => never;
@@ -97,12 +103,15 @@ export function decodeParserModel(gzipped: Uint8Array, name: string): LoadedPars
   const headerLength = raw.readUInt32LE(MAGIC.length);
   const headerStart = MAGIC.length + 4;
   const header = readHeader(raw.subarray(headerStart, headerStart + headerLength), fail);
-  if (header.format !== 'newsgraph-parser' || header.version !== 1) fail(`unsupported format ${String(header.format)} v${String(header.version)}`);
+  if (header.format !== 'newsgraph-parser' || header.version !== 2) fail(`unsupported format ${String(header.format)} v${String(header.version)}`);
   if (!Array.isArray(header.labels) || header.labels.length === 0 || !header.candidates) fail('header has no labels');
+  if (!Array.isArray(header.candidates.byPair)) fail('written by an older parser (no label candidates by tag pair); run `npm run train:parser`');
   const moveCount = 2 ** header.moveBits * MOVE_COUNT;
-  const labelCount = 2 ** header.labelBits * header.labels.length;
+  const labelCount = 2 ** header.labelBits;
   const bodyStart = headerStart + headerLength;
-  const expected = (moveCount + labelCount) * 2;
+  const classSlots = header.classes?.size ?? 0;
+  if (classSlots & (classSlots - 1)) fail(`word-class table size ${classSlots} is not a power of two`);
+  const expected = (moveCount + labelCount) * 2 + classSlots * 8;
   if (raw.length - bodyStart !== expected) fail(`${raw.length - bodyStart} weight bytes, expected ${expected}`);
   const body = (raw.byteOffset + bodyStart) % 2 === 0 ? raw : Buffer.from(raw);
   const moves = new Int16Array(body.buffer, body.byteOffset + bodyStart, moveCount);
@@ -110,7 +119,16 @@ export function decodeParserModel(gzipped: Uint8Array, name: string): LoadedPars
   if (!LITTLE_ENDIAN) {
     for (const a of [moves, labelWeights]) for (let i = 0; i < a.length; i++) a[i] = ((a[i]! & 0xff) << 8) | ((a[i]! >> 8) & 0xff);
   }
-  return { header, moveBits: header.moveBits, labelBits: header.labelBits, labels: header.labels, candidates: header.candidates, moves, labelWeights };
+  let classes: WordClassTable | undefined;
+  if (header.classes) {
+    const at = body.byteOffset + bodyStart + (moveCount + labelCount) * 2;
+    const keys = at % 4 === 0 ? new Uint32Array(body.buffer, at, classSlots) : new Uint32Array(Uint8Array.from(body.subarray(at - body.byteOffset, at - body.byteOffset + classSlots * 4)).buffer);
+    const medium = new Uint16Array(body.buffer, at + classSlots * 4, classSlots);
+    const fine = new Uint16Array(body.buffer, at + classSlots * 6, classSlots);
+    if (!LITTLE_ENDIAN) fail('reading word classes needs a little-endian host');
+    classes = { keys, medium, fine, digest: header.classes.digest };
+  }
+  return { header, classes, moveBits: header.moveBits, labelBits: header.labelBits, labels: header.labels, candidates: header.candidates, moves, labelWeights };
 }
 
 function readModelBytes(url: string | URL): Buffer {
