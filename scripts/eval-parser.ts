@@ -11,6 +11,7 @@
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { PARSER_MODEL_URL, loadParser } from '../src/nlp/syntax/parser.js';
 import { readTreebank, scoreParser } from '../src/nlp/syntax/parser-eval.js';
@@ -20,10 +21,7 @@ import type { SentenceTagger } from '../src/nlp/syntax/types.js';
 const repoRoot = new URL('../', import.meta.url);
 const udDir = process.env.NEWSGRAPH_UD_DIR ?? fileURLToPath(new URL('../shared/data/ud-english/', repoRoot));
 
-function textOption(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
-}
+const { values: args } = parseArgs({ options: { model: { type: 'string' }, split: { type: 'string', default: 'all' } } });
 
 async function optionalTagger(): Promise<SentenceTagger | undefined> {
   if (!existsSync(new URL('../src/nlp/syntax/tagger.ts', import.meta.url))) return undefined;
@@ -43,8 +41,8 @@ function row(name: string, tags: string, s: AttachmentScores): string {
 }
 
 async function main(): Promise<void> {
-  const model = textOption('model', fileURLToPath(PARSER_MODEL_URL));
-  const split = textOption('split', 'all');
+  const model = args.model ?? fileURLToPath(PARSER_MODEL_URL);
+  const split = args.split;
   const sets = SETS.filter((s) => split === 'all' || s.split === split);
   if (typeof globalThis.gc === 'function') globalThis.gc();
   const before = process.memoryUsage();

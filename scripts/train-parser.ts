@@ -14,6 +14,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ParserTrainer, seededRandom } from '../src/nlp/syntax/parser-train.js';
 import type { TrainSentence } from '../src/nlp/syntax/parser-train.js';
 import { makeParser } from '../src/nlp/syntax/parser.js';
@@ -27,16 +28,22 @@ import { buildWordClassTable } from '../src/nlp/syntax/parser-classes.js';
 const repoRoot = new URL('../', import.meta.url);
 const udDir = process.env.NEWSGRAPH_UD_DIR ?? fileURLToPath(new URL('../shared/data/ud-english/', repoRoot));
 
+const { values: args } = parseArgs({
+  options: {
+    tags: { type: 'string', default: 'gold' },
+    out: { type: 'string' },
+    'no-clusters': { type: 'boolean', default: false },
+    ...Object.fromEntries(['max-epochs', 'patience', 'move-bits', 'label-bits', 'seed', 'subsample', 'gum-weight'].map((n) => [n, { type: 'string' as const }])),
+  },
+});
+
+/** An integer option (`--name N`), else `fallback`. */
 function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value)) throw new Error(`--${name} needs an integer, got ${process.argv[i + 1]}`);
+  const text = (args as Record<string, string | boolean | undefined>)[name];
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (typeof text !== 'string' || !Number.isInteger(value)) throw new Error(`--${name} needs an integer, got ${String(text)}`);
   return value;
-}
-function textOption(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
 }
 
 /** The project tagger, when its module exists (it is written separately). */
@@ -57,9 +64,9 @@ async function main(): Promise<void> {
   const labelBits = option('label-bits', 21);
   const seed = option('seed', 20260301);
   const subsample = option('subsample', 0);
-  const tagsWanted = textOption('tags', 'gold');
+  const tagsWanted = String(args.tags);
   if (tagsWanted !== 'gold' && tagsWanted !== 'predicted') throw new Error(`--tags must be gold or predicted, got ${tagsWanted}`);
-  const out = textOption('out', fileURLToPath(PARSER_MODEL_URL));
+  const out = typeof args.out === 'string' ? args.out : fileURLToPath(PARSER_MODEL_URL);
   const started = Date.now();
 
   // --gum-weight N: the GUM news sentences appear N times per epoch (news is the product's domain, and GUM news train is small).
@@ -83,7 +90,7 @@ async function main(): Promise<void> {
     tagsUsed = 'predicted (src/nlp/syntax/tagger.ts)';
   }
   console.log(`tags: ${tagsUsed}`);
-  const clusters = process.argv.includes('--no-clusters') ? undefined : loadClusters(WORD_CLUSTERS_URL);
+  const clusters = args['no-clusters'] === true ? undefined : loadClusters(WORD_CLUSTERS_URL);
   console.log(`word classes: ${clusters ? `${fileURLToPath(WORD_CLUSTERS_URL)} (${clusters.digest})` : 'none'}`);
   const classes = clusters ? buildWordClassTable(clusters) : undefined;
   const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3, classes });
@@ -123,7 +130,7 @@ async function main(): Promise<void> {
   mkdirSync(new URL('.', `file://${out}`), { recursive: true });
   writeFileSync(out, bytes);
   console.log(
-    `best epoch ${best.epoch}: dev EWT LAS ${best.ewt.toFixed(2)} float, ${q.las.toFixed(2)} int16 (UAS ${q.uas.toFixed(2)}); tags ${tagsWanted}; ` +
+    `best epoch ${best.epoch}: dev EWT LAS ${best.ewt.toFixed(2)} float, ${q.las.toFixed(2)} int8 (UAS ${q.uas.toFixed(2)}); tags ${tagsWanted}; ` +
       `model ${(bytes.length / 1e6).toFixed(2)} MB -> ${out}; trained in ${trainSeconds.toFixed(0)}s`,
   );
 }

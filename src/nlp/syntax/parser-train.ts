@@ -14,6 +14,7 @@ import { Configuration, MOVE_COUNT, SHIFT, moveCosts, projectivize } from './tra
 import { LABEL_FEATURES, MOVE_FEATURES, bestLabel, labelOffset, bestLegal, candidatesFor, encodeSentence, labelFeatures, moveFeatures, scoreMoves } from './parser.js';
 import type { EncodedSentence, LabelCandidates, ParserWeights } from './parser.js';
 import type { Tagged } from './types.js';
+import { seededRandom } from '../ner/perceptron.js';
 import type { WordClassTable } from './parser-classes.js';
 
 /** One training sentence. */
@@ -42,17 +43,8 @@ export interface TrainerOptions {
   readonly classes?: WordClassTable | undefined;
 }
 
-/** Mulberry32, as ner/perceptron.ts. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The recognizer's seeded generator (Mulberry32), so shuffles and exploration repeat exactly. */
+export { seededRandom };
 
 /** Label vocabulary and candidate tables from projectivised training trees (sorted, so the ids do not depend on order). */
 function buildLabels(sentences: readonly { tags: Tagged; heads: number[]; labels: string[] }[], minLifted: number) {
