@@ -1,6 +1,6 @@
 /**
  * `node --import tsx scripts/train-parser.ts [--tags gold|predicted] [--max-epochs N] [--patience N]
- *   [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--out PATH]`:
+ *   [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--gum-weight N] [--out PATH] [--no-clusters]`:
  * train the dependency parser (src/nlp/syntax/parser*.ts) on UD English EWT
  * train + GUM news train, choose the epoch on EWT dev + GUM news dev (LAS
  * over both), and write src/nlp/syntax/model/parser-model.bin.gz.
@@ -14,26 +14,36 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ParserTrainer, seededRandom } from '../src/nlp/syntax/parser-train.js';
 import type { TrainSentence } from '../src/nlp/syntax/parser-train.js';
 import { makeParser } from '../src/nlp/syntax/parser.js';
 import { PARSER_MODEL_URL, decodeParserModel, encodeParserModel } from '../src/nlp/syntax/parser-model.js';
 import { readTreebank, scoreParser } from '../src/nlp/syntax/parser-eval.js';
 import type { SentenceTagger } from '../src/nlp/syntax/types.js';
+import { loadClusters } from '../src/nlp/ner/clusters.js';
+import { WORD_CLUSTERS_URL } from '../src/nlp/ner/features.js';
+import { buildWordClassTable } from '../src/nlp/syntax/parser-classes.js';
 
 const repoRoot = new URL('../', import.meta.url);
 const udDir = process.env.NEWSGRAPH_UD_DIR ?? fileURLToPath(new URL('../shared/data/ud-english/', repoRoot));
 
+const { values: args } = parseArgs({
+  options: {
+    tags: { type: 'string', default: 'gold' },
+    out: { type: 'string' },
+    'no-clusters': { type: 'boolean', default: false },
+    ...Object.fromEntries(['max-epochs', 'patience', 'move-bits', 'label-bits', 'seed', 'subsample', 'gum-weight'].map((n) => [n, { type: 'string' as const }])),
+  },
+});
+
+/** An integer option (`--name N`), else `fallback`. */
 function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value)) throw new Error(`--${name} needs an integer, got ${process.argv[i + 1]}`);
+  const text = (args as Record<string, string | boolean | undefined>)[name];
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (typeof text !== 'string' || !Number.isInteger(value)) throw new Error(`--${name} needs an integer, got ${String(text)}`);
   return value;
-}
-function textOption(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
 }
 
 /** The project tagger, when its module exists (it is written separately). */
@@ -48,18 +58,21 @@ export async function optionalTagger(): Promise<SentenceTagger | undefined> {
 const retag = (sentences: TrainSentence[], tagger: SentenceTagger): TrainSentence[] => sentences.map((s) => ({ ...s, tags: tagger.tag(s.words) }));
 
 async function main(): Promise<void> {
-  const maxEpochs = option('max-epochs', 12);
-  const patience = option('patience', 3);
+  const maxEpochs = option('max-epochs', 20);
+  const patience = option('patience', 4);
   const moveBits = option('move-bits', 21);
-  const labelBits = option('label-bits', 17);
+  const labelBits = option('label-bits', 21);
   const seed = option('seed', 20260301);
   const subsample = option('subsample', 0);
-  const tagsWanted = textOption('tags', 'gold');
+  const tagsWanted = String(args.tags);
   if (tagsWanted !== 'gold' && tagsWanted !== 'predicted') throw new Error(`--tags must be gold or predicted, got ${tagsWanted}`);
-  const out = textOption('out', fileURLToPath(PARSER_MODEL_URL));
+  const out = typeof args.out === 'string' ? args.out : fileURLToPath(PARSER_MODEL_URL);
   const started = Date.now();
 
-  let train = [...readTreebank(join(udDir, 'en_ewt-ud-train.conllu.gz')), ...readTreebank(join(udDir, 'gum-news-train.conllu.gz'))];
+  // --gum-weight N: the GUM news sentences appear N times per epoch (news is the product's domain, and GUM news train is small).
+  const gumWeight = option('gum-weight', 1);
+  const gumTrain = readTreebank(join(udDir, 'gum-news-train.conllu.gz'));
+  let train = [...readTreebank(join(udDir, 'en_ewt-ud-train.conllu.gz')), ...Array.from({ length: gumWeight }, () => gumTrain).flat()];
   if (subsample > 0) train = train.filter((_, i) => i % subsample === 0);
   let devEwt = readTreebank(join(udDir, 'en_ewt-ud-dev.conllu.gz'));
   let devGum = readTreebank(join(udDir, 'gum-news-dev.conllu.gz'));
@@ -77,7 +90,10 @@ async function main(): Promise<void> {
     tagsUsed = 'predicted (src/nlp/syntax/tagger.ts)';
   }
   console.log(`tags: ${tagsUsed}`);
-  const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3 });
+  const clusters = args['no-clusters'] === true ? undefined : loadClusters(WORD_CLUSTERS_URL);
+  console.log(`word classes: ${clusters ? `${fileURLToPath(WORD_CLUSTERS_URL)} (${clusters.digest})` : 'none'}`);
+  const classes = clusters ? buildWordClassTable(clusters) : undefined;
+  const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3, classes });
   const words = train.reduce((n, s) => n + s.words.length, 0);
   console.log(`train: ${train.length} sentences, ${words} words, ${trainer.labels.length} labels; 2^${moveBits} move and 2^${labelBits} label buckets (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 
@@ -100,9 +116,10 @@ async function main(): Promise<void> {
   }
   const trainSeconds = (Date.now() - started) / 1000;
   const bytes = encodeParserModel(best.model, {
-    data: 'UD English EWT train + GUM news train',
+    data: `UD English EWT train + GUM news train${gumWeight > 1 ? ` x${gumWeight}` : ''}`,
     dev: 'UD English EWT dev + GUM news dev',
     tags: tagsWanted,
+    wordClasses: clusters ? 'src/nlp/ner/model/word-clusters.tsv.gz' : 'none',
     epochs: best.epoch,
     seed,
     subsample: subsample || 1,
@@ -113,7 +130,7 @@ async function main(): Promise<void> {
   mkdirSync(new URL('.', `file://${out}`), { recursive: true });
   writeFileSync(out, bytes);
   console.log(
-    `best epoch ${best.epoch}: dev EWT LAS ${best.ewt.toFixed(2)} float, ${q.las.toFixed(2)} int16 (UAS ${q.uas.toFixed(2)}); tags ${tagsWanted}; ` +
+    `best epoch ${best.epoch}: dev EWT LAS ${best.ewt.toFixed(2)} float, ${q.las.toFixed(2)} int8 (UAS ${q.uas.toFixed(2)}); tags ${tagsWanted}; ` +
       `model ${(bytes.length / 1e6).toFixed(2)} MB -> ${out}; trained in ${trainSeconds.toFixed(0)}s`,
   );
 }

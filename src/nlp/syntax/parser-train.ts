@@ -11,9 +11,11 @@
  * same seeded generator, and all weights are integers until averaging.
  */
 import { Configuration, MOVE_COUNT, SHIFT, moveCosts, projectivize } from './transition.js';
-import { LABEL_FEATURES, MOVE_FEATURES, bestLabel, bestLegal, candidatesFor, encodeSentence, labelFeatures, moveFeatures, scoreMoves } from './parser.js';
+import { LABEL_FEATURES, MOVE_FEATURES, bestLabel, labelOffset, bestLegal, candidatesFor, encodeSentence, labelFeatures, moveFeatures, scoreMoves } from './parser.js';
 import type { EncodedSentence, LabelCandidates, ParserWeights } from './parser.js';
 import type { Tagged } from './types.js';
+import { seededRandom } from '../ner/perceptron.js';
+import type { WordClassTable } from './parser-classes.js';
 
 /** One training sentence. */
 export interface TrainSentence {
@@ -37,19 +39,12 @@ export interface TrainerOptions {
   readonly labelBits: number;
   /** Lifted labels seen fewer times fall back to their plain label. */
   readonly minLiftedCount: number;
+  /** Word classes for the class features (see parser-classes.ts). */
+  readonly classes?: WordClassTable | undefined;
 }
 
-/** Mulberry32, as ner/perceptron.ts. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The recognizer's seeded generator (Mulberry32), so shuffles and exploration repeat exactly. */
+export { seededRandom };
 
 /** Label vocabulary and candidate tables from projectivised training trees (sorted, so the ids do not depend on order). */
 function buildLabels(sentences: readonly { tags: Tagged; heads: number[]; labels: string[] }[], minLifted: number) {
@@ -65,6 +60,8 @@ function buildLabels(sentences: readonly { tags: Tagged; heads: number[]; labels
   const upos = [...uposSet].sort();
   const uIndex = new Map(upos.map((u, i) => [u, i]));
   const seen = [0, 1].map(() => upos.map(() => new Set<number>()));
+  const U = upos.length;
+  const pairCounts = [0, 1].map(() => Array.from({ length: U * U }, () => new Map<number, number>()));
   const any = [new Set<number>(), new Set<number>()];
   const root = id.get('root')!;
   for (const s of sentences) {
@@ -73,14 +70,18 @@ function buildLabels(sentences: readonly { tags: Tagged; heads: number[]; labels
       const l = labelId(s.labels[i]!);
       if (l === root) return;
       const dir = i + 1 < h ? 0 : 1;
-      seen[dir]![uIndex.get(s.tags.upos[i]!)!]!.add(l);
+      const du = uIndex.get(s.tags.upos[i]!)!;
+      seen[dir]![du]!.add(l);
       any[dir]!.add(l);
+      const cell = pairCounts[dir]![du * U + uIndex.get(s.tags.upos[h - 1]!)!]!;
+      cell.set(l, (cell.get(l) ?? 0) + 1);
     });
   }
   const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
   const candidates: LabelCandidates = {
     upos,
     byDirection: seen.map((row) => row.map(sorted)),
+    byPair: pairCounts.map((row) => row.map((cell) => [...cell].filter(([, n]) => n >= 2).map(([l]) => l).sort((a, b) => a - b))),
     anyByDirection: any.map(sorted),
     root,
   };
@@ -109,7 +110,7 @@ export class ParserTrainer {
     this.uposIndex = new Map(candidates.upos.map((u, i) => [u, i]));
     this.moves = new Int32Array(2 ** options.moveBits * MOVE_COUNT);
     this.movesTimed = new Float64Array(this.moves.length);
-    this.labelW = new Int32Array(2 ** options.labelBits * names.length);
+    this.labelW = new Int32Array(2 ** options.labelBits);
     this.labelTimed = new Float64Array(this.labelW.length);
     this.data = sentences.map((s, k) => {
       const p = projective[k]!;
@@ -120,7 +121,7 @@ export class ParserTrainer {
         gold[i + 1] = p.heads[i]!;
         goldLabel[i + 1] = labelId(p.labels[i]!);
       }
-      return { s: encodeSentence(s.words, s.tags, this.uposIndex), gold, goldLabel };
+      return { s: encodeSentence(s.words, s.tags, this.uposIndex, options.classes), gold, goldLabel };
     });
   }
 
@@ -137,7 +138,6 @@ export class ParserTrainer {
     }
     const moveMask = 2 ** this.options.moveBits - 1;
     const labelMask = 2 ** this.options.labelBits - 1;
-    const L = this.labels.length;
     const buckets = new Uint32Array(MOVE_FEATURES);
     const lbuckets = new Uint32Array(LABEL_FEATURES);
     const scores = new Float64Array(MOVE_COUNT);
@@ -170,15 +170,15 @@ export class ParserTrainer {
           const { head, dependent } = c.arcOf(next);
           let label = this.candidates.root;
           if (head !== 0) {
-            const lc = labelFeatures(c, s, head, dependent, labelMask, lbuckets);
-            const guess = bestLabel(this.labelW, L, lbuckets, lc, candidatesFor(this.candidates, s, head, dependent));
+            const lc = labelFeatures(c, s, head, dependent, -1, lbuckets);
+            const guess = bestLabel(this.labelW, labelMask, lbuckets, lc, candidatesFor(this.candidates, s, head, dependent));
             label = guess;
             if (gold[dependent] === head) {
               arcs++;
               const g = goldLabel[dependent]!;
               if (guess !== g) {
                 labelErrors++;
-                this.updateLabels(lbuckets, lc, g, guess, L);
+                this.updateLabels(lbuckets, lc, g, guess, labelMask);
               }
               label = g;
             }
@@ -202,14 +202,17 @@ export class ParserTrainer {
     }
   }
 
-  private updateLabels(buckets: Uint32Array, count: number, good: number, bad: number, L: number): void {
+  private updateLabels(buckets: Uint32Array, count: number, good: number, bad: number, mask: number): void {
     const c = this.time;
+    const goodOffset = labelOffset(good);
+    const badOffset = labelOffset(bad);
     for (let k = 0; k < count; k++) {
-      const base = buckets[k]! * L;
-      this.labelW[base + good]! += 1;
-      this.labelTimed[base + good]! += c;
-      this.labelW[base + bad]! -= 1;
-      this.labelTimed[base + bad]! -= c;
+      const g = (buckets[k]! + goodOffset) & mask;
+      const b = (buckets[k]! + badOffset) & mask;
+      this.labelW[g]! += 1;
+      this.labelTimed[g]! += c;
+      this.labelW[b]! -= 1;
+      this.labelTimed[b]! -= c;
     }
   }
 
@@ -228,6 +231,7 @@ export class ParserTrainer {
       moves: avg(this.moves, this.movesTimed),
       labelWeights: avg(this.labelW, this.labelTimed),
       candidates: this.candidates,
+      classes: this.options.classes,
     };
   }
 }

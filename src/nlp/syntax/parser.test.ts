@@ -10,6 +10,8 @@ import { loadParser, makeParser } from './parser.js';
 import { decodeParserModel, encodeParserModel } from './parser-model.js';
 import { fromConllu, scoreParser } from './parser-eval.js';
 import { isWellFormedTree } from './transition.js';
+import { buildWordClassTable, wordClassSlot } from './parser-classes.js';
+import { classesOf, parseClusters } from '../ner/clusters.js';
 
 /** A tiny hand-written treebank; the last sentence is non-projective. */
 const TREEBANK = [
@@ -51,8 +53,13 @@ const TREEBANK = [
 
 const sentences = fromConllu(TREEBANK, 'tiny.conllu');
 
+const CLUSTERS = parseClusters(
+  '#{"format":"newsgraph-word-clusters","version":1,"levels":[64,256,1024]}\nthe\t1\t2\t3\ncat\t4\t5\t6\nParis\t7\t8\t9\ndog\t4\t5\t7\n',
+  'tiny clusters',
+);
+
 function train(): Buffer {
-  const trainer = new ParserTrainer(sentences, { moveBits: 12, labelBits: 10, minLiftedCount: 1 });
+  const trainer = new ParserTrainer(sentences, { moveBits: 12, labelBits: 10, minLiftedCount: 1, classes: buildWordClassTable(CLUSTERS) });
   const random = seededRandom(42);
   for (let epoch = 1; epoch <= 8; epoch++) trainer.epoch(random, epoch === 1 ? 0 : 0.9);
   return encodeParserModel(trainer.averaged(), { data: 'tiny' });
@@ -96,4 +103,23 @@ test('a corrupted or missing model file gives a clear error naming it', () => {
   assert.throws(() => loadParser(wrongMagic), (e: Error) => e.message.includes(wrongMagic) && /signature/.test(e.message));
   const missing = join(dir, 'absent.bin.gz');
   assert.throws(() => loadParser(missing), (e: Error) => e.message.includes(missing) && /train:parser/.test(e.message));
+});
+
+test('the word-class table finds what classesOf finds (as written, lower-cased, capitalised)', () => {
+  const table = buildWordClassTable(CLUSTERS);
+  for (const word of ['the', 'The', 'THE', 'cat', 'Paris', 'paris', 'PARIS', 'dog', 'zebra', '']) {
+    const expected = classesOf(CLUSTERS, word);
+    const at = wordClassSlot(table, word);
+    if (!expected) assert.equal(at, -1, word);
+    else assert.deepEqual([table.medium[at]! - 1, table.fine[at]! - 1], expected.slice(1), word);
+  }
+});
+
+test('a saved model parses exactly as the trained weights it came from', () => {
+  const bytes = train();
+  const loaded = decodeParserModel(bytes, 'tiny');
+  assert.ok(loaded.classes, 'word classes saved in the model');
+  const again = makeParser(decodeParserModel(encodeParserModel(loaded, { data: 'tiny' }), 'again'));
+  const first = makeParser(loaded);
+  for (const s of sentences) assert.deepEqual(again.parse(s.words, s.tags), first.parse(s.words, s.tags));
 });

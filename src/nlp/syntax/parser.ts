@@ -6,7 +6,9 @@
  *
  * The model is split so it stays small: one table scores the three
  * unlabelled moves (2^moveBits x 3), a second labels each new arc from
- * head/dependent features (2^labelBits x labels), choosing only among labels
+ * head/dependent features. The label table hashes feature and label
+ * together into 2^labelBits weights (a bucket x label table would be 94%
+ * zeros and, at 20+ MB, slow to read at random), choosing only among labels
  * seen in training for the arc's direction and the dependent's UPOS. An arc
  * into the root is always `root`, and no other arc is.
  *
@@ -15,7 +17,11 @@
  * sentence (core/hash.ts), and templates combine those values.
  */
 import { hash32 } from '../../core/hash.js';
-import { Configuration, MOVE_COUNT, SHIFT, deprojectivize } from './transition.js';
+import { wordClassSlot } from './parser-classes.js';
+import type { WordClassTable } from './parser-classes.js';
+import { Configuration, LEFT, MOVE_COUNT, SHIFT, deprojectivize } from './transition.js';
+
+if (MOVE_COUNT !== 3) throw new Error('parser.ts assumes three moves');
 import { PARSER_MODEL_URL, loadParserModel } from './parser-model.js';
 import type { SentenceParser, Tagged, Tree } from './types.js';
 
@@ -29,19 +35,26 @@ export interface ParserWeights {
   readonly labels: readonly string[];
   /** 2^moveBits x MOVE_COUNT, bucket-major. */
   readonly moves: ArrayLike<number>;
-  /** 2^labelBits x labels.length, bucket-major. */
+  /** 2^labelBits weights, indexed by `(feature hash + labelOffset(label)) & mask`. */
   readonly labelWeights: ArrayLike<number>;
   readonly candidates: LabelCandidates;
+  /** Word classes (ner/clusters.ts, see parser-classes.ts) the features use; absent, those features are constant. */
+  readonly classes?: WordClassTable | undefined;
 }
 
 /**
- * Label ids allowed for an arc, by direction and the dependent's UPOS; UPOS
- * values not seen in training may take any non-root label of that direction.
+ * Label ids allowed for an arc: those seen at least twice in training for its
+ * direction and the dependent's and head's UPOS, else those seen for the
+ * direction and the dependent's UPOS, else any non-root label of that
+ * direction. (Pruning by the tag pair both speeds labelling and removes
+ * labels that never fit.)
  */
 export interface LabelCandidates {
   readonly upos: readonly string[];
   /** [direction][upos index] -> label ids; direction 0 = dependent left of head, 1 = right. */
   readonly byDirection: readonly (readonly (readonly number[])[])[];
+  /** [direction][dependent upos index * upos.length + head upos index] -> label ids (may be empty). */
+  readonly byPair: readonly (readonly (readonly number[])[])[];
   readonly anyByDirection: readonly (readonly number[])[];
   readonly root: number;
 }
@@ -60,12 +73,15 @@ export interface EncodedSentence {
   readonly wx: Int32Array;
   /** UPOS index into the model's candidate table, -1 when unseen. */
   readonly uposId: Int32Array;
+  /** Word classes at 256 and 1024 classes (0 = unknown word). */
+  readonly cm: Int32Array;
+  readonly cf: Int32Array;
 }
 
 const ROOT_VALUE = hash32('<root>');
 const NONE_VALUE = hash32('<none>');
 
-export function encodeSentence(words: readonly string[], tags: Tagged, uposIndex: ReadonlyMap<string, number>): EncodedSentence {
+export function encodeSentence(words: readonly string[], tags: Tagged, uposIndex: ReadonlyMap<string, number>, classes?: WordClassTable): EncodedSentence {
   const n = words.length;
   const size = n + 2;
   const w = new Int32Array(size);
@@ -74,6 +90,8 @@ export function encodeSentence(words: readonly string[], tags: Tagged, uposIndex
   const l = new Int32Array(size);
   const wx = new Int32Array(size);
   const uposId = new Int32Array(size).fill(-1);
+  const cm = new Int32Array(size);
+  const cf = new Int32Array(size);
   w[0] = p[0] = x[0] = l[0] = ROOT_VALUE;
   w[n + 1] = p[n + 1] = x[n + 1] = l[n + 1] = NONE_VALUE;
   for (let i = 0; i < n; i++) {
@@ -83,9 +101,15 @@ export function encodeSentence(words: readonly string[], tags: Tagged, uposIndex
     x[i + 1] = hash32(tags.xpos[i] ?? '', 0x9e3779b9);
     l[i + 1] = hash32((tags.lemma[i] ?? '').toLowerCase(), 0x68e31da4);
     uposId[i + 1] = uposIndex.get(upos) ?? -1;
+    const at = classes ? wordClassSlot(classes, words[i]!) : -1;
+    if (at >= 0) {
+      cm[i + 1] = classes!.medium[at]!;
+      cf[i + 1] = classes!.fine[at]!;
+    }
   }
+  cm[0] = cf[0] = -1;
   for (let i = 0; i < size; i++) wx[i] = mix(0, w[i]!, x[i]!, 0);
-  return { n, w, p, x, l, wx, uposId };
+  return { n, w, p, x, l, wx, uposId, cm, cf };
 }
 
 /** Combine a template id and up to three values into a 32-bit hash. */
@@ -101,8 +125,8 @@ const distanceBucket = (d: number) => (d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7)
 const capped = (v: number) => (v < 4 ? v : 4);
 
 /** Largest number of move features (the template count). */
-export const MOVE_FEATURES = 90;
-export const LABEL_FEATURES = 40;
+export const MOVE_FEATURES = 114;
+export const LABEL_FEATURES = 46;
 
 /**
  * Move features of configuration `c` into `out` (bucket indexes), returning
@@ -117,123 +141,147 @@ export function moveFeatures(c: Configuration, s: EncodedSentence, mask: number,
   const B0 = c.b0 <= s.n ? c.b0 : none;
   const B1 = c.b0 + 1 <= s.n ? c.b0 + 1 : none;
   const B2 = c.b0 + 2 <= s.n ? c.b0 + 2 : none;
-  const kid = (k: number) => (k === 0 ? none : k);
-  const S0L = kid(c.lc1[S0]!);
-  const S0L2 = kid(c.lc2[S0]!);
-  const S0R = kid(c.rc1[S0]!);
-  const S0R2 = kid(c.rc2[S0]!);
-  const B0L = kid(c.lc1[B0]!);
-  const B0L2 = kid(c.lc2[B0]!);
-  const S1L = kid(c.lc1[S1]!);
-  const S1R = kid(c.rc1[S1]!);
+  const S0L = c.lc1[S0]! || none;
+  const S0L2 = c.lc2[S0]! || none;
+  const S0R = c.rc1[S0]! || none;
+  const S0R2 = c.rc2[S0]! || none;
+  const B0L = c.lc1[B0]! || none;
+  const B0L2 = c.lc2[B0]! || none;
+  const S1L = c.lc1[S1]! || none;
+  const S1R = c.rc1[S1]! || none;
   const { w, p, x, l, wx } = s;
   const lab = c.label;
   const d = S0 !== none && B0 !== none ? distanceBucket(B0 - S0) : 0;
   let k = 0;
-  const f = (t: number, a: number, b = 0, cc = 0) => {
-    out[k++] = mix(t, a, b, cc) & mask;
-  };
-  f(1, w[S0]!);
-  f(2, x[S0]!);
-  f(3, wx[S0]!);
-  f(4, p[S0]!);
-  f(5, l[S0]!);
-  f(6, w[B0]!);
-  f(7, x[B0]!);
-  f(8, wx[B0]!);
-  f(9, p[B0]!);
-  f(10, l[B0]!);
-  f(11, w[B1]!);
-  f(12, x[B1]!);
-  f(13, wx[B1]!);
-  f(14, p[B1]!);
-  f(15, w[B2]!);
-  f(16, x[B2]!);
-  f(17, w[S1]!);
-  f(18, x[S1]!);
-  f(19, wx[S1]!);
-  f(20, p[S1]!);
-  f(21, l[S1]!);
-  f(22, x[S2]!);
-  f(23, w[S2]!);
+  out[k++] = mix(1, w[S0]!, 0, 0) & mask;
+  out[k++] = mix(2, x[S0]!, 0, 0) & mask;
+  out[k++] = mix(3, wx[S0]!, 0, 0) & mask;
+  out[k++] = mix(4, p[S0]!, 0, 0) & mask;
+  out[k++] = mix(5, l[S0]!, 0, 0) & mask;
+  out[k++] = mix(6, w[B0]!, 0, 0) & mask;
+  out[k++] = mix(7, x[B0]!, 0, 0) & mask;
+  out[k++] = mix(8, wx[B0]!, 0, 0) & mask;
+  out[k++] = mix(9, p[B0]!, 0, 0) & mask;
+  out[k++] = mix(10, l[B0]!, 0, 0) & mask;
+  out[k++] = mix(11, w[B1]!, 0, 0) & mask;
+  out[k++] = mix(12, x[B1]!, 0, 0) & mask;
+  out[k++] = mix(13, wx[B1]!, 0, 0) & mask;
+  out[k++] = mix(14, p[B1]!, 0, 0) & mask;
+  out[k++] = mix(15, w[B2]!, 0, 0) & mask;
+  out[k++] = mix(16, x[B2]!, 0, 0) & mask;
+  out[k++] = mix(17, w[S1]!, 0, 0) & mask;
+  out[k++] = mix(18, x[S1]!, 0, 0) & mask;
+  out[k++] = mix(19, wx[S1]!, 0, 0) & mask;
+  out[k++] = mix(20, p[S1]!, 0, 0) & mask;
+  out[k++] = mix(21, l[S1]!, 0, 0) & mask;
+  out[k++] = mix(22, x[S2]!, 0, 0) & mask;
+  out[k++] = mix(23, w[S2]!, 0, 0) & mask;
   // Pairs of s0 and b0.
-  f(24, wx[S0]!, wx[B0]!);
-  f(25, wx[S0]!, w[B0]!);
-  f(26, w[S0]!, wx[B0]!);
-  f(27, wx[S0]!, x[B0]!);
-  f(28, x[S0]!, wx[B0]!);
-  f(29, w[S0]!, w[B0]!);
-  f(30, x[S0]!, x[B0]!);
-  f(31, x[B0]!, x[B1]!);
-  f(32, l[S0]!, l[B0]!);
-  f(33, x[S1]!, x[S0]!);
-  f(34, w[S1]!, w[S0]!);
-  f(35, wx[S1]!, x[S0]!);
+  out[k++] = mix(24, wx[S0]!, wx[B0]!, 0) & mask;
+  out[k++] = mix(25, wx[S0]!, w[B0]!, 0) & mask;
+  out[k++] = mix(26, w[S0]!, wx[B0]!, 0) & mask;
+  out[k++] = mix(27, wx[S0]!, x[B0]!, 0) & mask;
+  out[k++] = mix(28, x[S0]!, wx[B0]!, 0) & mask;
+  out[k++] = mix(29, w[S0]!, w[B0]!, 0) & mask;
+  out[k++] = mix(30, x[S0]!, x[B0]!, 0) & mask;
+  out[k++] = mix(31, x[B0]!, x[B1]!, 0) & mask;
+  out[k++] = mix(32, l[S0]!, l[B0]!, 0) & mask;
+  out[k++] = mix(33, x[S1]!, x[S0]!, 0) & mask;
+  out[k++] = mix(34, w[S1]!, w[S0]!, 0) & mask;
+  out[k++] = mix(35, wx[S1]!, x[S0]!, 0) & mask;
   // Triples.
-  f(36, x[B0]!, x[B1]!, x[B2]!);
-  f(37, x[S0]!, x[B0]!, x[B1]!);
-  f(38, x[S1]!, x[S0]!, x[B0]!);
-  f(39, x[S0]!, x[S0L]!, x[B0]!);
-  f(40, x[S0]!, x[S0R]!, x[B0]!);
-  f(41, x[S0]!, x[B0]!, x[B0L]!);
-  f(42, x[S2]!, x[S1]!, x[S0]!);
-  f(43, x[S1]!, x[S0]!, x[S0R]!);
-  f(44, x[S1]!, x[S1R]!, x[S0]!);
+  out[k++] = mix(36, x[B0]!, x[B1]!, x[B2]!) & mask;
+  out[k++] = mix(37, x[S0]!, x[B0]!, x[B1]!) & mask;
+  out[k++] = mix(38, x[S1]!, x[S0]!, x[B0]!) & mask;
+  out[k++] = mix(39, x[S0]!, x[S0L]!, x[B0]!) & mask;
+  out[k++] = mix(40, x[S0]!, x[S0R]!, x[B0]!) & mask;
+  out[k++] = mix(41, x[S0]!, x[B0]!, x[B0L]!) & mask;
+  out[k++] = mix(42, x[S2]!, x[S1]!, x[S0]!) & mask;
+  out[k++] = mix(43, x[S1]!, x[S0]!, x[S0R]!) & mask;
+  out[k++] = mix(44, x[S1]!, x[S1R]!, x[S0]!) & mask;
   // Distance.
-  f(45, w[S0]!, d);
-  f(46, x[S0]!, d);
-  f(47, w[B0]!, d);
-  f(48, x[B0]!, d);
-  f(49, w[S0]!, w[B0]!, d);
-  f(50, x[S0]!, x[B0]!, d);
+  out[k++] = mix(45, w[S0]!, d, 0) & mask;
+  out[k++] = mix(46, x[S0]!, d, 0) & mask;
+  out[k++] = mix(47, w[B0]!, d, 0) & mask;
+  out[k++] = mix(48, x[B0]!, d, 0) & mask;
+  out[k++] = mix(49, w[S0]!, w[B0]!, d) & mask;
+  out[k++] = mix(50, x[S0]!, x[B0]!, d) & mask;
   // Valency.
-  f(51, w[S0]!, capped(c.nRight[S0]!));
-  f(52, x[S0]!, capped(c.nRight[S0]!));
-  f(53, w[S0]!, capped(c.nLeft[S0]!));
-  f(54, x[S0]!, capped(c.nLeft[S0]!));
-  f(55, w[B0]!, capped(c.nLeft[B0]!));
-  f(56, x[B0]!, capped(c.nLeft[B0]!));
+  out[k++] = mix(51, w[S0]!, capped(c.nRight[S0]!), 0) & mask;
+  out[k++] = mix(52, x[S0]!, capped(c.nRight[S0]!), 0) & mask;
+  out[k++] = mix(53, w[S0]!, capped(c.nLeft[S0]!), 0) & mask;
+  out[k++] = mix(54, x[S0]!, capped(c.nLeft[S0]!), 0) & mask;
+  out[k++] = mix(55, w[B0]!, capped(c.nLeft[B0]!), 0) & mask;
+  out[k++] = mix(56, x[B0]!, capped(c.nLeft[B0]!), 0) & mask;
   // Children and their labels.
-  f(57, w[S0L]!);
-  f(58, x[S0L]!);
-  f(59, lab[S0L]!);
-  f(60, w[S0R]!);
-  f(61, x[S0R]!);
-  f(62, lab[S0R]!);
-  f(63, w[B0L]!);
-  f(64, x[B0L]!);
-  f(65, lab[B0L]!);
-  f(66, x[S0L2]!);
-  f(67, lab[S0L2]!);
-  f(68, x[S0R2]!);
-  f(69, lab[S0R2]!);
-  f(70, x[B0L2]!);
-  f(71, lab[B0L2]!);
-  f(72, x[S0]!, x[S0L]!, x[S0L2]!);
-  f(73, x[S0]!, x[S0R]!, x[S0R2]!);
-  f(74, x[B0]!, x[B0L]!, x[B0L2]!);
+  out[k++] = mix(57, w[S0L]!, 0, 0) & mask;
+  out[k++] = mix(58, x[S0L]!, 0, 0) & mask;
+  out[k++] = mix(59, lab[S0L]!, 0, 0) & mask;
+  out[k++] = mix(60, w[S0R]!, 0, 0) & mask;
+  out[k++] = mix(61, x[S0R]!, 0, 0) & mask;
+  out[k++] = mix(62, lab[S0R]!, 0, 0) & mask;
+  out[k++] = mix(63, w[B0L]!, 0, 0) & mask;
+  out[k++] = mix(64, x[B0L]!, 0, 0) & mask;
+  out[k++] = mix(65, lab[B0L]!, 0, 0) & mask;
+  out[k++] = mix(66, x[S0L2]!, 0, 0) & mask;
+  out[k++] = mix(67, lab[S0L2]!, 0, 0) & mask;
+  out[k++] = mix(68, x[S0R2]!, 0, 0) & mask;
+  out[k++] = mix(69, lab[S0R2]!, 0, 0) & mask;
+  out[k++] = mix(70, x[B0L2]!, 0, 0) & mask;
+  out[k++] = mix(71, lab[B0L2]!, 0, 0) & mask;
+  out[k++] = mix(72, x[S0]!, x[S0L]!, x[S0L2]!) & mask;
+  out[k++] = mix(73, x[S0]!, x[S0R]!, x[S0R2]!) & mask;
+  out[k++] = mix(74, x[B0]!, x[B0L]!, x[B0L2]!) & mask;
   // Label sets.
-  f(75, w[S0]!, c.rightLabels[S0]!);
-  f(76, x[S0]!, c.rightLabels[S0]!);
-  f(77, w[S0]!, c.leftLabels[S0]!);
-  f(78, x[S0]!, c.leftLabels[S0]!);
-  f(79, w[B0]!, c.leftLabels[B0]!);
-  f(80, x[B0]!, c.leftLabels[B0]!);
+  out[k++] = mix(75, w[S0]!, c.rightLabels[S0]!, 0) & mask;
+  out[k++] = mix(76, x[S0]!, c.rightLabels[S0]!, 0) & mask;
+  out[k++] = mix(77, w[S0]!, c.leftLabels[S0]!, 0) & mask;
+  out[k++] = mix(78, x[S0]!, c.leftLabels[S0]!, 0) & mask;
+  out[k++] = mix(79, w[B0]!, c.leftLabels[B0]!, 0) & mask;
+  out[k++] = mix(80, x[B0]!, c.leftLabels[B0]!, 0) & mask;
   // s1's children, label combinations, coarse tags, bias.
-  f(81, x[S1L]!, lab[S1L]!);
-  f(82, x[S1R]!, lab[S1R]!);
-  f(83, x[S0]!, lab[S0L]!, lab[S0R]!);
-  f(84, x[B0]!, lab[B0L]!, x[S0]!);
-  f(85, x[S1]!, capped(c.nRight[S1]!), x[S0]!);
-  f(86, p[S0]!, p[B0]!);
-  f(87, p[S1]!, p[S0]!, p[B0]!);
-  f(88, w[S0]!, x[S0]!, lab[S0R]!);
-  f(89, l[S0]!, x[B0]!);
-  f(90, 0);
+  out[k++] = mix(81, x[S1L]!, lab[S1L]!, 0) & mask;
+  out[k++] = mix(82, x[S1R]!, lab[S1R]!, 0) & mask;
+  out[k++] = mix(83, x[S0]!, lab[S0L]!, lab[S0R]!) & mask;
+  out[k++] = mix(84, x[B0]!, lab[B0L]!, x[S0]!) & mask;
+  out[k++] = mix(85, x[S1]!, capped(c.nRight[S1]!), x[S0]!) & mask;
+  out[k++] = mix(86, p[S0]!, p[B0]!, 0) & mask;
+  out[k++] = mix(87, p[S1]!, p[S0]!, p[B0]!) & mask;
+  out[k++] = mix(88, w[S0]!, x[S0]!, lab[S0R]!) & mask;
+  out[k++] = mix(89, l[S0]!, x[B0]!, 0) & mask;
+  out[k++] = mix(90, 0, 0, 0) & mask;
+  // Stack pairs with their distance, stack depth, more lexicalised triples, children label pairs.
+  const d10 = S1 !== none && S1 !== 0 ? distanceBucket(S0 - S1) : 0;
+  out[k++] = mix(91, x[S1]!, x[S0]!, d10) & mask;
+  out[k++] = mix(92, w[S0]!, x[S1]!, d10) & mask;
+  out[k++] = mix(93, depth < 5 ? depth : 5, x[B0]!, x[S0]!) & mask;
+  out[k++] = mix(94, l[B0]!, x[S0]!, 0) & mask;
+  out[k++] = mix(95, w[B0]!, w[B1]!, 0) & mask;
+  out[k++] = mix(96, w[S0]!, x[B0]!, x[B1]!) & mask;
+  out[k++] = mix(97, x[S0]!, w[B0]!, x[B1]!) & mask;
+  out[k++] = mix(98, p[S0]!, p[B0]!, p[B1]!) & mask;
+  out[k++] = mix(99, x[S1]!, wx[S0]!, 0) & mask;
+  out[k++] = mix(100, x[S1]!, x[S1L]!, x[S0]!) & mask;
+  out[k++] = mix(101, lab[S1L]!, lab[S1R]!, x[S1]!) & mask;
+  out[k++] = mix(102, x[S0]!, lab[S0L]!, lab[S0L2]!) & mask;
+  out[k++] = mix(103, x[S0]!, lab[S0R]!, lab[S0R2]!) & mask;
+  out[k++] = mix(104, x[B0]!, lab[B0L]!, lab[B0L2]!) & mask;
+  // Word classes.
+  const { cm, cf } = s;
+  out[k++] = mix(105, cf[S0]!, 0, 0) & mask;
+  out[k++] = mix(106, cf[B0]!, 0, 0) & mask;
+  out[k++] = mix(107, cf[B1]!, 0, 0) & mask;
+  out[k++] = mix(108, cf[S1]!, 0, 0) & mask;
+  out[k++] = mix(109, cm[S0]!, cm[B0]!, 0) & mask;
+  out[k++] = mix(110, cm[S0]!, x[B0]!, 0) & mask;
+  out[k++] = mix(111, x[S0]!, cm[B0]!, 0) & mask;
+  out[k++] = mix(112, cm[S1]!, cm[S0]!, 0) & mask;
+  out[k++] = mix(113, cm[B0]!, x[B1]!, 0) & mask;
+  out[k++] = mix(114, x[S0]!, cm[B0]!, x[B1]!) & mask;
   return k;
 }
 
-/** Label features of the arc h -> d about to be added in `c`. */
+/** Label features of the arc h -> d about to be added in `c`: full 32-bit hashes when `mask` is -1. */
 export function labelFeatures(c: Configuration, s: EncodedSentence, h: number, d: number, mask: number, out: Uint32Array): number {
   const none = s.n + 1;
   const { w, p, x, l, wx } = s;
@@ -247,66 +295,77 @@ export function labelFeatures(c: Configuration, s: EncodedSentence, h: number, d
   const hBefore = h - 1 >= 1 ? h - 1 : none;
   const hAfter = h + 1 <= s.n ? h + 1 : none;
   let k = 0;
-  const f = (t: number, a: number, b = 0, cc = 0) => {
-    out[k++] = mix(t + 1000, a, b, cc) & mask;
-  };
-  f(1, w[d]!, dir);
-  f(2, x[d]!, dir);
-  f(3, l[d]!, dir);
-  f(4, p[d]!, dir);
-  f(5, w[h]!, dir);
-  f(6, x[h]!, dir);
-  f(7, l[h]!, dir);
-  f(8, p[h]!, dir);
-  f(9, x[d]!, x[h]!, dir);
-  f(10, w[d]!, x[h]!, dir);
-  f(11, x[d]!, w[h]!, dir);
-  f(12, l[d]!, l[h]!, dir);
-  f(13, wx[d]!, wx[h]!);
-  f(14, x[d]!, x[h]!, dist);
-  f(15, p[d]!, p[h]!, dir);
-  f(16, w[d]!);
-  f(17, l[d]!, p[h]!);
-  f(18, lab[dL]!, x[d]!, dir);
-  f(19, lab[dR]!, x[d]!, dir);
-  f(20, capped(c.nLeft[d]!) * 8 + capped(c.nRight[d]!), x[d]!, dir);
-  f(21, c.leftLabels[d]!, x[d]!);
-  f(22, c.rightLabels[d]!, x[d]!);
-  f(23, dir === 1 ? c.leftLabels[h]! : c.rightLabels[h]!, x[d]!, dir);
-  f(24, x[before]!, x[d]!, dir);
-  f(25, x[after]!, x[d]!, dir);
-  f(26, x[hBefore]!, x[h]!, x[d]!);
-  f(27, x[hAfter]!, x[h]!, x[d]!);
-  f(28, l[h]!, x[d]!, dir);
-  f(29, l[d]!, x[h]!, dir);
-  f(30, w[dL]!, x[d]!);
-  f(31, x[dR]!, x[d]!);
-  f(32, w[before]!, x[d]!);
-  f(33, w[after]!, x[d]!);
-  f(34, lab[dL]!, lab[dR]!, p[d]!);
-  f(35, dir === 1 ? capped(c.nLeft[h]!) : capped(c.nRight[h]!), x[h]!, x[d]!);
-  f(36, w[d]!, w[h]!, dir);
-  f(37, x[d]!, x[h]!, dir * 8 + dist);
-  f(38, wx[d]!, dir);
-  f(39, w[h]!, x[d]!, lab[dL]!);
-  f(40, dir);
+  out[k++] = mix(1001, w[d]!, dir, 0) & mask;
+  out[k++] = mix(1002, x[d]!, dir, 0) & mask;
+  out[k++] = mix(1003, l[d]!, dir, 0) & mask;
+  out[k++] = mix(1004, p[d]!, dir, 0) & mask;
+  out[k++] = mix(1005, w[h]!, dir, 0) & mask;
+  out[k++] = mix(1006, x[h]!, dir, 0) & mask;
+  out[k++] = mix(1007, l[h]!, dir, 0) & mask;
+  out[k++] = mix(1008, p[h]!, dir, 0) & mask;
+  out[k++] = mix(1009, x[d]!, x[h]!, dir) & mask;
+  out[k++] = mix(1010, w[d]!, x[h]!, dir) & mask;
+  out[k++] = mix(1011, x[d]!, w[h]!, dir) & mask;
+  out[k++] = mix(1012, l[d]!, l[h]!, dir) & mask;
+  out[k++] = mix(1013, wx[d]!, wx[h]!, 0) & mask;
+  out[k++] = mix(1014, x[d]!, x[h]!, dist) & mask;
+  out[k++] = mix(1015, p[d]!, p[h]!, dir) & mask;
+  out[k++] = mix(1016, w[d]!, 0, 0) & mask;
+  out[k++] = mix(1017, l[d]!, p[h]!, 0) & mask;
+  out[k++] = mix(1018, lab[dL]!, x[d]!, dir) & mask;
+  out[k++] = mix(1019, lab[dR]!, x[d]!, dir) & mask;
+  out[k++] = mix(1020, capped(c.nLeft[d]!) * 8 + capped(c.nRight[d]!), x[d]!, dir) & mask;
+  out[k++] = mix(1021, c.leftLabels[d]!, x[d]!, 0) & mask;
+  out[k++] = mix(1022, c.rightLabels[d]!, x[d]!, 0) & mask;
+  out[k++] = mix(1023, dir === 1 ? c.leftLabels[h]! : c.rightLabels[h]!, x[d]!, dir) & mask;
+  out[k++] = mix(1024, x[before]!, x[d]!, dir) & mask;
+  out[k++] = mix(1025, x[after]!, x[d]!, dir) & mask;
+  out[k++] = mix(1026, x[hBefore]!, x[h]!, x[d]!) & mask;
+  out[k++] = mix(1027, x[hAfter]!, x[h]!, x[d]!) & mask;
+  out[k++] = mix(1028, l[h]!, x[d]!, dir) & mask;
+  out[k++] = mix(1029, l[d]!, x[h]!, dir) & mask;
+  out[k++] = mix(1030, w[dL]!, x[d]!, 0) & mask;
+  out[k++] = mix(1031, x[dR]!, x[d]!, 0) & mask;
+  out[k++] = mix(1032, w[before]!, x[d]!, 0) & mask;
+  out[k++] = mix(1033, w[after]!, x[d]!, 0) & mask;
+  out[k++] = mix(1034, lab[dL]!, lab[dR]!, p[d]!) & mask;
+  out[k++] = mix(1035, dir === 1 ? capped(c.nLeft[h]!) : capped(c.nRight[h]!), x[h]!, x[d]!) & mask;
+  out[k++] = mix(1036, w[d]!, w[h]!, dir) & mask;
+  out[k++] = mix(1037, x[d]!, x[h]!, dir * 8 + dist) & mask;
+  out[k++] = mix(1038, wx[d]!, dir, 0) & mask;
+  out[k++] = mix(1039, w[h]!, x[d]!, lab[dL]!) & mask;
+  out[k++] = mix(1040, dir, 0, 0) & mask;
+  const { cm, cf } = s;
+  out[k++] = mix(1041, cf[d]!, dir, 0) & mask;
+  out[k++] = mix(1042, cf[h]!, dir, 0) & mask;
+  out[k++] = mix(1043, cm[d]!, x[h]!, dir) & mask;
+  out[k++] = mix(1044, x[d]!, cm[h]!, dir) & mask;
+  out[k++] = mix(1045, cm[d]!, cm[h]!, dir) & mask;
+  out[k++] = mix(1046, cm[dL]!, x[d]!, 0) & mask;
   return k;
 }
 
 // ---------------------------------------------------------------------------
 // Decoding
 
+// Local copies of the move ids: imported bindings can cost a lookup in hot loops under some loaders.
+const SHIFT_MOVE = SHIFT;
+const LEFT_MOVE = LEFT;
+
 /** Reusable buffers: decoding is synchronous, so calls never overlap. */
 const moveBuckets = new Uint32Array(MOVE_FEATURES);
 const labelBuckets = new Uint32Array(LABEL_FEATURES);
-const moveScores = new Float64Array(MOVE_COUNT);
+const MOVES = 3; // MOVE_COUNT, as a local constant for the hot loops
+const moveScores = new Float64Array(MOVES);
+/** One configuration reused by every parse (read before the next parse starts). */
+let pooled = new Configuration(0, 128);
 
 export function scoreMoves(weights: ArrayLike<number>, buckets: Uint32Array, count: number, out: Float64Array): void {
   let a = 0;
   let b = 0;
   let c = 0;
   for (let k = 0; k < count; k++) {
-    const base = buckets[k]! * MOVE_COUNT;
+    const base = buckets[k]! * MOVES;
     a += weights[base]!;
     b += weights[base + 1]!;
     c += weights[base + 2]!;
@@ -317,35 +376,54 @@ export function scoreMoves(weights: ArrayLike<number>, buckets: Uint32Array, cou
 }
 
 /** Best-scoring label id among `candidates` for the features in `buckets`. */
-export function bestLabel(weights: ArrayLike<number>, labelCount: number, buckets: Uint32Array, count: number, candidates: readonly number[]): number {
-  let best = candidates[0]!;
-  if (candidates.length === 1) return best;
-  let bestScore = -Infinity;
-  for (let j = 0; j < candidates.length; j++) {
-    const label = candidates[j]!;
-    let sum = 0;
-    for (let k = 0; k < count; k++) sum += weights[buckets[k]! * labelCount + label]!;
-    if (sum > bestScore) {
-      bestScore = sum;
-      best = label;
-    }
+const labelSums = new Float64Array(1024);
+const labelOffsets = new Int32Array(1024);
+
+/** Where label `label`'s weight of a feature with hash h lives: `(h + labelOffset(label)) & mask`. */
+export const labelOffset = (label: number): number => Math.imul(label + 1, 0x9e3779b1);
+
+/** Best-scoring label id among `candidates` for the feature hashes in `buckets`. */
+export function bestLabel(weights: ArrayLike<number>, mask: number, buckets: Uint32Array, count: number, candidates: readonly number[]): number {
+  const m = candidates.length;
+  if (m === 1) return candidates[0]!;
+  const sums = labelSums;
+  const offsets = labelOffsets;
+  for (let j = 0; j < m; j++) {
+    sums[j] = 0;
+    offsets[j] = labelOffset(candidates[j]!);
   }
-  return best;
+  for (let k = 0; k < count; k++) {
+    const h = buckets[k]!;
+    for (let j = 0; j < m; j++) sums[j]! += weights[(h + offsets[j]!) & mask]!;
+  }
+  let best = 0;
+  for (let j = 1; j < m; j++) if (sums[j]! > sums[best]!) best = j;
+  return candidates[best]!;
 }
 
 export function candidatesFor(cands: LabelCandidates, s: EncodedSentence, h: number, d: number): readonly number[] {
   const dir = d < h ? 0 : 1;
   const u = s.uposId[d]!;
-  const list = u >= 0 ? cands.byDirection[dir]![u]! : cands.anyByDirection[dir]!;
-  return list.length > 0 ? list : cands.anyByDirection[dir]!;
+  const any = cands.anyByDirection[dir]!;
+  if (u < 0) return any;
+  const hu = s.uposId[h]!;
+  if (hu >= 0) {
+    const pair = cands.byPair[dir]![u * cands.upos.length + hu]!;
+    if (pair.length > 0) return pair;
+  }
+  const list = cands.byDirection[dir]![u]!;
+  return list.length > 0 ? list : any;
 }
 
 /** The best legal move by score. */
 export function bestLegal(c: Configuration, scores: Float64Array): number {
   let best = -1;
   let bestScore = -Infinity;
-  for (let m = 0; m < MOVE_COUNT; m++) {
-    if (c.legal(m) && scores[m]! > bestScore) {
+  const canShift = c.b0 <= c.n;
+  const canLeft = c.depth >= 2 && canShift;
+  const canRight = c.depth >= 3 || (c.depth === 2 && !canShift);
+  for (let m = 0; m < MOVES; m++) {
+    if ((m === 0 ? canShift : m === 1 ? canLeft : canRight) && scores[m]! > bestScore) {
       bestScore = scores[m]!;
       best = m;
     }
@@ -355,23 +433,28 @@ export function bestLegal(c: Configuration, scores: Float64Array): number {
 
 /** Greedy parse of an encoded sentence: heads (1-based, 0 root) and label ids, before de-projectivising. */
 export function parseEncoded(model: ParserWeights, s: EncodedSentence): Configuration {
-  const c = new Configuration(s.n);
+  if (pooled.capacity < s.n) pooled = new Configuration(s.n, Math.max(s.n, pooled.capacity * 2));
+  const c = pooled;
+  c.reset(s.n);
   const moveMask = 2 ** model.moveBits - 1;
   const labelMask = 2 ** model.labelBits - 1;
-  const labelCount = model.labels.length;
-  while (!c.terminal) {
+  const n = s.n;
+  const root = model.candidates.root;
+  const moves = model.moves;
+  while (c.b0 <= n || c.depth > 1) {
     const count = moveFeatures(c, s, moveMask, moveBuckets);
-    scoreMoves(model.moves, moveBuckets, count, moveScores);
+    scoreMoves(moves, moveBuckets, count, moveScores);
     const move = bestLegal(c, moveScores);
-    if (move === SHIFT) {
-      c.apply(SHIFT);
+    if (move === SHIFT_MOVE) {
+      c.apply(SHIFT_MOVE, 0);
       continue;
     }
-    const { head, dependent } = c.arcOf(move);
-    let label = model.candidates.root;
+    const dependent = c.stack[c.depth - 1]!;
+    const head = move === LEFT_MOVE ? c.b0 : c.stack[c.depth - 2]!;
+    let label = root;
     if (head !== 0) {
-      const lc = labelFeatures(c, s, head, dependent, labelMask, labelBuckets);
-      label = bestLabel(model.labelWeights, labelCount, labelBuckets, lc, candidatesFor(model.candidates, s, head, dependent));
+      const lc = labelFeatures(c, s, head, dependent, -1, labelBuckets);
+      label = bestLabel(model.labelWeights, labelMask, labelBuckets, lc, candidatesFor(model.candidates, s, head, dependent));
     }
     c.apply(move, label);
   }
@@ -381,7 +464,7 @@ export function parseEncoded(model: ParserWeights, s: EncodedSentence): Configur
 /** Parse, then de-projectivise: the tree of one sentence. */
 export function parseTree(model: ParserWeights, uposIndex: ReadonlyMap<string, number>, words: readonly string[], tags: Tagged): Tree {
   if (words.length === 0) return { head: [], deprel: [] };
-  const s = encodeSentence(words, tags, uposIndex);
+  const s = encodeSentence(words, tags, uposIndex, model.classes);
   const c = parseEncoded(model, s);
   const heads: number[] = [];
   const labels: string[] = [];
@@ -399,7 +482,7 @@ export function makeParser(model: ParserWeights): SentenceParser {
   return { parse: (words, tags) => parseTree(model, uposIndex, words, tags) };
 }
 
-/** The trained dependency parser; reads the model file when called (nothing at import). */
+/** The trained dependency parser; reads the model file when called, nothing at import. */
 export function loadParser(url: string | URL = PARSER_MODEL_URL): SentenceParser {
   return makeParser(loadParserModel(url));
 }

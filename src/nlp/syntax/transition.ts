@@ -49,9 +49,15 @@ export class Configuration {
   readonly leftLabels: Int32Array;
   readonly rightLabels: Int32Array;
 
-  constructor(readonly n: number) {
-    const size = n + 2;
-    this.stack = new Int32Array(n + 1);
+  /** Words in the sentence; `reset` reuses the arrays for another one no longer than the capacity. */
+  n: number;
+  readonly capacity: number;
+
+  constructor(n: number, capacity = n) {
+    this.n = n;
+    this.capacity = Math.max(n, capacity);
+    const size = this.capacity + 2;
+    this.stack = new Int32Array(size);
     this.head = new Int32Array(size).fill(-1);
     this.label = new Int32Array(size);
     this.lc1 = new Int32Array(size);
@@ -62,6 +68,18 @@ export class Configuration {
     this.nRight = new Int32Array(size);
     this.leftLabels = new Int32Array(size);
     this.rightLabels = new Int32Array(size);
+  }
+
+  /** Start again on a sentence of `n` words (n <= capacity). */
+  reset(n: number): void {
+    if (n > this.capacity) throw new Error(`Configuration.reset: ${n} words exceed the capacity ${this.capacity}`);
+    this.n = n;
+    this.depth = 1;
+    this.b0 = 1;
+    const end = n + 2;
+    this.stack[0] = 0;
+    this.head.fill(-1, 0, end);
+    for (const a of [this.label, this.lc1, this.lc2, this.rc1, this.rc2, this.nLeft, this.nRight, this.leftLabels, this.rightLabels]) a.fill(0, 0, end);
   }
 
   get terminal(): boolean {
