@@ -8,7 +8,10 @@
  * scorer's LAS). Also: model load time and memory, and the parser's speed on
  * one core (best of 3 passes over EWT dev, gold tags).
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseConllu } from '../src/nlp/syntax/conllu.js';
+import { alignedF1, scoreOwnTokens } from './lib/ud-align.js';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,6 +68,34 @@ async function main(): Promise<void> {
     if (tagger) console.log(row(s.name, 'predicted', scoreParser(parser, sentences, tagger)));
   }
   console.log('LAS(full): full labels incl. subtypes; uLAS: universal label before ":" (CoNLL 2018 LAS). All words, punctuation included.');
+
+  if (tagger) {
+    // Tagging on gold tokens, and the whole chain end to end from each sentence's raw text (# text) with the
+    // project's tokenizer and UD word split, scored as F1 over words aligned by character span (CoNLL 2018 style).
+    console.log('\n| set           | UPOS (gold tokens) | XPOS | lemma | own tokens: words F1 | UPOS F1 | UAS F1 | LAS F1 (universal) |');
+    console.log('|---------------|------|------|-------|------|------|------|------|');
+    for (const s of sets) {
+      const sentences = data.get(s.name)!;
+      let n = 0;
+      let upos = 0;
+      let xpos = 0;
+      let lemma = 0;
+      for (const sent of sentences) {
+        const t = tagger.tag(sent.words);
+        sent.words.forEach((_, i) => {
+          n++;
+          if (t.upos[i] === sent.tags.upos[i]) upos++;
+          if (t.xpos[i] === sent.tags.xpos[i]) xpos++;
+          if (t.lemma[i] === sent.tags.lemma[i]) lemma++;
+        });
+      }
+      const raw = parseConllu(gunzipSync(readFileSync(join(udDir, s.file))).toString('utf8'), s.file);
+      const own = scoreOwnTokens(raw, tagger, parser);
+      const f = (x: number) => (100 * alignedF1(x, own.counts)).toFixed(2);
+      const pc = (x: number) => ((100 * x) / n).toFixed(2);
+      console.log(`| ${s.name.padEnd(13)} | ${pc(upos)} | ${pc(xpos)} | ${pc(lemma)} | ${f(own.counts.words)} | ${f(own.counts.upos)} | ${f(own.counts.uas)} | ${f(own.counts.las)} |`);
+    }
+  }
 
   const dev = data.get('EWT dev') ?? readTreebank(join(udDir, 'en_ewt-ud-dev.conllu.gz'));
   // Wall time and this process's CPU time: on a shared machine the CPU figure is the steadier one.
