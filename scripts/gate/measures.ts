@@ -9,7 +9,11 @@
  * minute on one core), so there is no draw to pin. When a set grows past
  * that, take its first N items here and say so in `data`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseConllu } from '../../src/nlp/syntax/conllu.js';
+import { projectResources } from '../../src/pipeline/resources.js';
+import { alignedF1, scoreOwnTokens } from '../lib/ud-align.js';
 import { readConllSplit } from '../../src/nlp/ner/conll.js';
 import { accuracy, evaluateEvents, GOLD_5W1H_FILE, readGoldStandard } from '../lib/events-eval.js';
 import { builtinCases, evaluate, pipelineExtractor } from '../lib/extract-eval.js';
@@ -131,7 +135,28 @@ export const NEWS: Measure = {
   },
 };
 
-export const MEASURES: readonly Measure[] = [NER, GEO, ATTRIBUTION, EVENTS, NEWS, STORIES, EXTRACT];
+const UD_DIR = `${SHARED_DATA}ud-english/`;
+const readUd = (file: string) => parseConllu(gunzipSync(readFileSync(`${UD_DIR}${file}`)).toString('utf8'), file);
+
+export const SYNTAX: Measure = {
+  name: 'syntax',
+  data: "UD English EWT dev and GUM news dev, every sentence: tagger + parser end to end from each sentence's text with the project's tokenizer, as the syntax stage runs (eval:parser own-token columns)",
+  files: [`${UD_DIR}en_ewt-ud-dev.conllu.gz`, `${UD_DIR}gum-news-dev.conllu.gz`],
+  figures: ['syntax.ewt-dev.upos-f1', 'syntax.ewt-dev.las-f1', 'syntax.gum-news-dev.las-f1'],
+  run() {
+    const resources = projectResources();
+    const score = (file: string) => scoreOwnTokens(readUd(file), resources.get('tagger'), resources.get('parser')).counts;
+    const ewt = score('en_ewt-ud-dev.conllu.gz');
+    const gum = score('gum-news-dev.conllu.gz');
+    return {
+      'syntax.ewt-dev.upos-f1': pct(alignedF1(ewt.upos, ewt)),
+      'syntax.ewt-dev.las-f1': pct(alignedF1(ewt.las, ewt)),
+      'syntax.gum-news-dev.las-f1': pct(alignedF1(gum.las, gum)),
+    };
+  },
+};
+
+export const MEASURES: readonly Measure[] = [NER, GEO, ATTRIBUTION, EVENTS, NEWS, STORIES, EXTRACT, SYNTAX];
 
 /** The files of `measure` that are missing here. */
 export const missingFiles = (measure: Measure): string[] => measure.files.filter((f) => !existsSync(f));
