@@ -11,7 +11,8 @@
  * Deterministic: same data and options, byte-identical model file.
  * Data folder: NEWSGRAPH_UD_DIR or ../shared/data/ud-english.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { foldFile } from './jackknife-tags.js';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,7 +34,7 @@ const { values: args } = parseArgs({
     tags: { type: 'string', default: 'gold' },
     out: { type: 'string' },
     'no-clusters': { type: 'boolean', default: false },
-    ...Object.fromEntries(['max-epochs', 'patience', 'move-bits', 'label-bits', 'seed', 'subsample', 'gum-weight'].map((n) => [n, { type: 'string' as const }])),
+    ...Object.fromEntries(['max-epochs', 'patience', 'move-bits', 'label-bits', 'seed', 'subsample', 'gum-weight', 'folds'].map((n) => [n, { type: 'string' as const }])),
   },
 });
 
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   const seed = option('seed', 20260301);
   const subsample = option('subsample', 0);
   const tagsWanted = String(args.tags);
-  if (tagsWanted !== 'gold' && tagsWanted !== 'predicted') throw new Error(`--tags must be gold or predicted, got ${tagsWanted}`);
+  if (tagsWanted !== 'gold' && tagsWanted !== 'predicted' && tagsWanted !== 'jackknifed') throw new Error(`--tags must be gold, predicted or jackknifed, got ${tagsWanted}`);
   const out = typeof args.out === 'string' ? args.out : fileURLToPath(PARSER_MODEL_URL);
   const started = Date.now();
 
@@ -77,6 +78,25 @@ async function main(): Promise<void> {
   let devEwt = readTreebank(join(udDir, 'en_ewt-ud-dev.conllu.gz'));
   let devGum = readTreebank(join(udDir, 'gum-news-dev.conllu.gz'));
   let tagsUsed = 'gold (treebank UPOS/XPOS/lemma)';
+  if (tagsWanted === 'jackknifed') {
+    // Training sentences carry tags from taggers that never saw them (scripts/jackknife-tags.ts); dev carries the
+    // shipped tagger's tags, as the pipeline gives them.
+    const folds = option('folds', 4);
+    if (subsample > 0 || gumWeight !== 1) throw new Error('--tags jackknifed needs the whole training set once (no --subsample, --gum-weight 1)');
+    const byIndex = new Map<number, TrainSentence['tags']>();
+    for (let f = 0; f < folds; f++) {
+      const file = foldFile(folds, f);
+      if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/jackknife-tags.ts --folds ${folds} --fold ${f}`);
+      for (const [i, tags] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, TrainSentence['tags']>)) byIndex.set(Number(i), tags);
+    }
+    if (byIndex.size !== train.length) throw new Error(`jackknifed tags cover ${byIndex.size} sentences, the training set has ${train.length}`);
+    train = train.map((s, i) => ({ ...s, tags: byIndex.get(i)! }));
+    const tagger = await optionalTagger();
+    if (!tagger) throw new Error('the dev sets need the shipped tagger (src/nlp/syntax/tagger.ts)');
+    devEwt = retag(devEwt, tagger);
+    devGum = retag(devGum, tagger);
+    tagsUsed = `jackknifed over ${folds} folds for training (scripts/jackknife-tags.ts), the shipped tagger's for dev`;
+  }
   if (tagsWanted === 'predicted') {
     const tagger = await optionalTagger();
     if (!tagger) {

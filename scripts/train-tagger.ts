@@ -111,6 +111,25 @@ function throughput(tagger: SentenceTagger, sentences: readonly ConlluSentence[]
   return tokens / (best / 1000);
 }
 
+/**
+ * A tagger model trained on `train` for a fixed number of passes, in memory
+ * (for jackknifed tags: each fold tagged by a model that never saw it).
+ */
+export function trainTaggerFor(train: readonly ConlluSentence[], epochs: number, seed = 20240615, hashBits = 18): SparseWeights {
+  const labels = [...new Set(train.flatMap((s) => s.words.map(jointLabel)))].sort();
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const examples: TagExample[] = train.map((s) => ({ words: s.words.map((w) => w.form), gold: Uint16Array.from(s.words, (w) => index.get(jointLabel(w))!) }));
+  const lexicon = { dictionary: buildTagDictionary(examples), ambiguity: buildAmbiguityClasses(examples), clusters: loadClusters(WORD_CLUSTERS_URL) };
+  const trainer = new PerceptronTagTrainer(hashBits, labels, lexicon);
+  const random = seededRandom(seed);
+  for (let epoch = 1; epoch <= epochs; epoch++) trainer.epoch(examples, random);
+  return sparseWeights({ hashBits, labels, lexicon }, quantise(trainer.averaged()).weights);
+}
+
+/** The files the tagger is trained on, read as CoNLL-U. */
+export const TAGGER_TRAIN_FILES = ['en_ewt-ud-train.conllu.gz', 'gum-news-train.conllu.gz'];
+export const readTagged = read;
+
 function main(): void {
   const hashBits = option('bits', 18);
   const maxEpochs = option('max-epochs', 12);
