@@ -12,19 +12,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { readBbc, readFakes, readGiveme, sha1, type DevRow } from './corpus.js';
+import { seededRandom } from '../../src/nlp/ner/perceptron.js';
 
 const SEED = 20261203;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
@@ -54,7 +44,7 @@ export function allocate(sizes: ReadonlyMap<string, number>, total: number): Map
 const usable = (r: DevRow) => r.body.trim().length >= 400;
 
 function main(): void {
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const picked: DevRow[] = [];
   const fakes = readFakes().filter(usable);
   const byOutlet = new Map<string, DevRow[]>();

@@ -151,17 +151,8 @@ export interface TagExample {
   readonly gold: Uint16Array;
 }
 
-/** Mulberry32: a small seeded generator, so shuffles repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The recognizer's seeded generator (Mulberry32), so shuffles repeat exactly. */
+export { seededRandom } from '../ner/perceptron.js';
 
 /** Averaged perceptron over the hashed table; updates after each word, with the previous tags as predicted (as at tagging time). */
 export class PerceptronTagTrainer implements TaggerShape {
