@@ -18,18 +18,13 @@ import { PerceptronTrainer, seededRandom, spansToTags, tagsToSpans } from '../sr
 import type { Example, Scorer } from '../src/nlp/ner/perceptron.js';
 import { decodeModel, encodeModel } from '../src/nlp/ner/model-file.js';
 import { labelDocument, scoredSpans } from '../src/nlp/ner/label.js';
+import { intOption } from './lib/options.js';
 
 const repoRoot = new URL('../', import.meta.url);
 const conllDir = process.env.NEWSGRAPH_CONLL_DIR ?? fileURLToPath(new URL('../shared/data/conll2003-en/', repoRoot));
 const modelPath = new URL('src/nlp/ner/model/ner-model.bin.gz', repoRoot);
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value)) throw new Error(`--${name} needs an integer, got ${process.argv[i + 1]}`);
-  return value;
-}
+const option = intOption;
 
 const readSplit = (file: string): ConllDocument[] => readConllSplit(conllDir, file);
 

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { ParserTrainer, seededRandom } from '../src/nlp/syntax/parser-train.js';
 import type { TrainSentence } from '../src/nlp/syntax/parser-train.js';
 import { makeParser } from '../src/nlp/syntax/parser.js';
+import { loadTagger } from '../src/nlp/syntax/tagger.js';
 import { PARSER_MODEL_URL, decodeParserModel, encodeParserModel } from '../src/nlp/syntax/parser-model.js';
 import { readTreebank, scoreParser } from '../src/nlp/syntax/parser-eval.js';
 import type { SentenceTagger } from '../src/nlp/syntax/types.js';
@@ -45,15 +46,6 @@ function option(name: string, fallback: number): number {
   const value = Number(text);
   if (typeof text !== 'string' || !Number.isInteger(value)) throw new Error(`--${name} needs an integer, got ${String(text)}`);
   return value;
-}
-
-/** The project tagger, when its module exists (it is written separately). */
-export async function optionalTagger(): Promise<SentenceTagger | undefined> {
-  const url = new URL('../src/nlp/syntax/tagger.ts', import.meta.url);
-  if (!existsSync(url)) return undefined;
-  const mod = (await import('../src/nlp/syntax/tagger.js' as string)) as { loadTagger?: () => SentenceTagger };
-  if (typeof mod.loadTagger !== 'function') return undefined;
-  return mod.loadTagger();
 }
 
 const retag = (sentences: TrainSentence[], tagger: SentenceTagger): TrainSentence[] => sentences.map((s) => ({ ...s, tags: tagger.tag(s.words) }));
@@ -91,23 +83,17 @@ async function main(): Promise<void> {
     }
     if (byIndex.size !== train.length) throw new Error(`jackknifed tags cover ${byIndex.size} sentences, the training set has ${train.length}`);
     train = train.map((s, i) => ({ ...s, tags: byIndex.get(i)! }));
-    const tagger = await optionalTagger();
-    if (!tagger) throw new Error('the dev sets need the shipped tagger (src/nlp/syntax/tagger.ts)');
+    const tagger = loadTagger();
     devEwt = retag(devEwt, tagger);
     devGum = retag(devGum, tagger);
     tagsUsed = `jackknifed over ${folds} folds for training (scripts/jackknife-tags.ts), the shipped tagger's for dev`;
   }
   if (tagsWanted === 'predicted') {
-    const tagger = await optionalTagger();
-    if (!tagger) {
-      console.log('predicted tags are unavailable: src/nlp/syntax/tagger.ts (loadTagger) is absent; stopping');
-      process.exitCode = 1;
-      return;
-    }
+    const tagger = loadTagger();
     train = retag(train, tagger);
     devEwt = retag(devEwt, tagger);
     devGum = retag(devGum, tagger);
-    tagsUsed = 'predicted (src/nlp/syntax/tagger.ts)';
+    tagsUsed = 'predicted (the shipped tagger, src/nlp/syntax/tagger.ts)';
   }
   console.log(`tags: ${tagsUsed}`);
   const clusters = args['no-clusters'] === true ? undefined : loadClusters(WORD_CLUSTERS_URL);

@@ -25,17 +25,12 @@ import type { Lemmatizer } from '../src/nlp/syntax/lemma.js';
 import type { SentenceTagger } from '../src/nlp/syntax/types.js';
 import { loadClusters } from '../src/nlp/ner/clusters.js';
 import { WORD_CLUSTERS_URL } from '../src/nlp/ner/features.js';
+import { intOption } from './lib/options.js';
 
 const repoRoot = new URL('../', import.meta.url);
 const udDir = process.env.NEWSGRAPH_UD_DIR ?? fileURLToPath(new URL('../shared/data/ud-english/', repoRoot));
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value)) throw new Error(`--${name} needs an integer, got ${process.argv[i + 1]}`);
-  return value;
-}
+const option = intOption;
 
 const read = (file: string): ConlluSentence[] => parseConllu(gunzipSync(readFileSync(`${udDir}/${file}`)).toString('utf8'), file);
 const jointLabel = (w: { upos: string; xpos: string }) => `${w.upos}|${w.xpos}`;

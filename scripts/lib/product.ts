@@ -43,8 +43,3 @@ export function defaultProductPath(): ProductPath {
   userPath ??= productPath(loadPipeline());
   return userPath;
 }
-
-/** `content` through the full pipeline (see ProductPath.analyze). */
-export function analyzeAsUser(input: string, content: string, meta?: SourceMeta, kind?: RawInput['kind']): ProductResult | Error {
-  return defaultProductPath().analyze(input, content, meta, kind);
-}

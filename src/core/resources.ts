@@ -8,11 +8,14 @@
  * Only types are imported here, so importing the pipeline loads nothing.
  */
 import type { QuantizedScorer } from '../nlp/ner/model-file.js';
+import type { WordClusters } from '../nlp/ner/clusters.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import type { ActorIndex } from '../resolve/actors.js';
 import type { SentenceParser, SentenceTagger } from '../nlp/syntax/types.js';
 
 export interface Resources {
+  /** Word classes learned from unlabelled news, read by the recognizer's and the tagger's features. */
+  readonly wordClusters: WordClusters;
   /** The statistical recognizer: weights, the word lists it was trained with, and the word classes it reads. */
   readonly nerModel: QuantizedScorer;
   /** The offline GeoNames gazetteer with the project's curated places. */
@@ -26,8 +29,6 @@ export interface Resources {
 }
 
 export type ResourceName = keyof Resources;
-
-export const RESOURCE_NAMES: readonly ResourceName[] = ['nerModel', 'gazetteer', 'actors', 'tagger', 'parser'];
 
 export class MissingResourceError extends Error {}
 

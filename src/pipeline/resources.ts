@@ -27,17 +27,28 @@ const readJson = <T>(url: URL, what: string): T => {
   }
 };
 
-/** How each resource is read from the project's files. */
-export const PROJECT_LOADERS: { readonly [K in ResourceName]: () => Resources[K] } = {
-  nerModel: () => loadModelFile(NER_MODEL_URL, loadClusters(WORD_CLUSTERS_URL)),
-  gazetteer: () => loadGazetteer(GAZETTEER_URL),
-  actors: () =>
-    buildActorIndex(
-      readJson<{ actors: ActorRow[] }>(ACTORS_URL, 'actor table').actors,
-      readJson<{ entities: AliasEntry[] }>(ALIASES_URL, 'alias table').entities,
-    ),
-  tagger: () => loadTagger(TAGGER_MODEL_URL),
-  parser: () => loadParser(PARSER_MODEL_URL),
+/** How one resource is read: the resources it is built on (loaded, and timed, first), then its own files. */
+export interface ResourceSource<K extends ResourceName> {
+  readonly needs?: readonly ResourceName[];
+  load(get: <D extends ResourceName>(name: D) => Resources[D]): Resources[K];
+}
+
+export type ResourceSources = { readonly [K in ResourceName]: ResourceSource<K> };
+
+/** How each resource is read from the project's files. The word classes are read once, for the recognizer and the tagger. */
+export const PROJECT_LOADERS: ResourceSources = {
+  wordClusters: { load: () => loadClusters(WORD_CLUSTERS_URL) },
+  nerModel: { needs: ['wordClusters'], load: (get) => loadModelFile(NER_MODEL_URL, get('wordClusters')) },
+  gazetteer: { load: () => loadGazetteer(GAZETTEER_URL) },
+  actors: {
+    load: () =>
+      buildActorIndex(
+        readJson<{ actors: ActorRow[] }>(ACTORS_URL, 'actor table').actors,
+        readJson<{ entities: AliasEntry[] }>(ALIASES_URL, 'alias table').entities,
+      ),
+  },
+  tagger: { needs: ['wordClusters'], load: (get) => loadTagger(TAGGER_MODEL_URL, { clusters: get('wordClusters') }) },
+  parser: { load: () => loadParser(PARSER_MODEL_URL) },
 };
 
 export interface LoadFacts {
@@ -53,16 +64,18 @@ export class ResourceLoader {
   readonly #loaded: { -readonly [K in ResourceName]?: Resources[K] } = {};
   readonly #facts: LoadFacts[] = [];
 
-  constructor(private readonly loaders: { readonly [K in ResourceName]: () => Resources[K] } = PROJECT_LOADERS) {}
+  constructor(private readonly sources: ResourceSources = PROJECT_LOADERS) {}
 
   get<K extends ResourceName>(name: K): Resources[K] {
     const have = this.#loaded[name];
     if (have !== undefined) return have as Resources[K];
+    const source = this.sources[name] as ResourceSource<K>;
+    for (const need of source.needs ?? []) this.get(need);
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const heap0 = process.memoryUsage().heapUsed;
     const t0 = performance.now();
-    const value = this.loaders[name]();
+    const value = source.load((d) => this.get(d));
     const ms = performance.now() - t0;
     gc?.();
     this.#facts.push({ name, ms, heapMB: (process.memoryUsage().heapUsed - heap0) / 1e6 });

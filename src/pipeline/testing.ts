@@ -6,8 +6,7 @@
  * pipeline on the input, as `analyze` does.
  */
 import { EMPTY_META, newDoc, type ArticleMeta, type Doc } from '../core/doc.js';
-import { runStages } from '../core/stage.js';
-import { resourcesUsed } from '../core/stage.js';
+import { resourcesUsed, runStages } from '../core/stage.js';
 import { STAGES } from './index.js';
 import { projectResources } from './resources.js';
 

@@ -228,6 +228,20 @@ export interface Example {
   readonly gold: Uint8Array;
 }
 
+/**
+ * Averaged-perceptron weights from the running sums: each weight minus its
+ * time-weighted updates over the number of steps (Daumé's trick), so the
+ * average costs one pass, not one per step. Shared by every trainer here.
+ */
+export function averageWeights(weights: Int32Array, timed: Float64Array, steps: number): Float32Array {
+  const out = new Float32Array(weights.length);
+  for (let i = 0; i < out.length; i++) {
+    const w = weights[i]!;
+    if (w !== 0 || timed[i] !== 0) out[i] = w - timed[i]! / steps;
+  }
+  return out;
+}
+
 /** Mulberry32: a small seeded generator, so shuffles repeat exactly. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -332,11 +346,7 @@ export class PerceptronTrainer implements Scorer {
   /** The averaged weights so far, as an independent scorer. */
   averaged(): FloatScorer {
     const c = this.time;
-    const weights = new Float32Array(this.weights.length);
-    for (let i = 0; i < weights.length; i++) {
-      const w = this.weights[i]!;
-      if (w !== 0 || this.timed[i] !== 0) weights[i] = w - this.timed[i]! / c;
-    }
+    const weights = averageWeights(this.weights, this.timed, c);
     const transitions = new Float64Array(this.transitions.length);
     for (let i = 0; i < transitions.length; i++) transitions[i] = this.transitions[i]! - this.timedTransitions[i]! / c;
     return new FloatScorer(this.hashBits, weights, transitions);

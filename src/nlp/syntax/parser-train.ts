@@ -14,7 +14,7 @@ import { Configuration, MOVE_COUNT, SHIFT, moveCosts, projectivize } from './tra
 import { LABEL_FEATURES, MOVE_FEATURES, bestLabel, labelOffset, bestLegal, candidatesFor, encodeSentence, labelFeatures, moveFeatures, scoreMoves } from './parser.js';
 import type { EncodedSentence, LabelCandidates, ParserWeights } from './parser.js';
 import type { Tagged } from './types.js';
-import { seededRandom } from '../ner/perceptron.js';
+import { averageWeights, seededRandom } from '../ner/perceptron.js';
 import type { WordClassTable } from './parser-classes.js';
 
 /** One training sentence. */
@@ -218,12 +218,7 @@ export class ParserTrainer {
 
   /** The averaged weights so far, as float tables. */
   averaged(): ParserWeights & { moves: Float32Array; labelWeights: Float32Array } {
-    const c = this.time;
-    const avg = (w: Int32Array, timed: Float64Array) => {
-      const out = new Float32Array(w.length);
-      for (let i = 0; i < w.length; i++) if (w[i] !== 0 || timed[i] !== 0) out[i] = w[i]! - timed[i]! / c;
-      return out;
-    };
+    const avg = (w: Int32Array, timed: Float64Array) => averageWeights(w, timed, this.time);
     return {
       moveBits: this.options.moveBits,
       labelBits: this.options.labelBits,

@@ -153,6 +153,7 @@ export interface TagExample {
 
 /** The recognizer's seeded generator (Mulberry32), so shuffles repeat exactly. */
 export { seededRandom } from '../ner/perceptron.js';
+import { averageWeights } from '../ner/perceptron.js';
 
 /** Averaged perceptron over the hashed table; updates after each word, with the previous tags as predicted (as at tagging time). */
 export class PerceptronTagTrainer implements TaggerShape {
@@ -215,13 +216,7 @@ export class PerceptronTagTrainer implements TaggerShape {
 
   /** The averaged weights so far. */
   averaged(): Float32Array {
-    const c = this.time;
-    const out = new Float32Array(this.weights.length);
-    for (let i = 0; i < out.length; i++) {
-      const w = this.weights[i]!;
-      if (w !== 0 || this.timed[i] !== 0) out[i] = w - this.timed[i]! / c;
-    }
-    return out;
+    return averageWeights(this.weights, this.timed, this.time);
   }
 }
 
