@@ -34,6 +34,8 @@ const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 /** A dataset row by its row number, a file by its name: enough to find the record again. */
 const shortName = (input: string) => input.slice(input.lastIndexOf('/') + 1).replace(/^.*#/, '');
 
+const relativeInput = (input: string) => (input.startsWith(shared) ? input.slice(shared.length) : input);
+
 /** Digests of every record the pipeline writes for `inputs`, and of each field across them. */
 export async function digestOutputs(inputs: readonly string[]): Promise<{ records: Record<string, string>; fields: Record<string, string> }> {
   const pipeline = loadPipeline();
@@ -44,7 +46,8 @@ export async function digestOutputs(inputs: readonly string[]): Promise<{ record
     if (!item.ok) continue;
     let line: string;
     try {
-      const record = toRecord(pipeline.analyze(item.raw));
+      // The input is a path: digested relative to ../shared, so a clone elsewhere gives the same digests.
+      const record = { ...toRecord(pipeline.analyze(item.raw)), input: relativeInput(item.raw.input) };
       line = JSON.stringify(record);
       for (const [field, value] of Object.entries(record)) {
         let h = fieldHashes.get(field);
