@@ -7,8 +7,8 @@ import { extractQuotes } from './quotes.js';
 
 export const quotesStage: Stage = {
   name: 'quotes',
-  requires: ['text', 'sentences', 'entities'],
+  requires: ['text', 'sentences', 'syntax', 'entities'],
   assigns: ['quotes'],
   uses: [],
-  run: (doc) => ({ ...doc, quotes: extractQuotes({ text: doc.text, sentences: doc.sentences, entities: doc.entities }) }),
+  run: (doc) => ({ ...doc, quotes: extractQuotes({ text: doc.text, sentences: doc.sentences, entities: doc.entities, syntax: doc.syntax }) }),
 };

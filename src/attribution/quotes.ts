@@ -25,7 +25,8 @@
  *
  * Pure: text, sentences and entities in, quotes out.
  */
-import type { Entity, EntityType, Quote, Sentence, Span } from '../core/doc.js';
+import type { Entity, EntityType, Quote, Sentence, SentenceSyntax, Span } from '../core/doc.js';
+import { reportedStatements } from './reported.js';
 import words from './data/attribution.json' with { type: 'json' };
 import cues from '../nlp/data/cues.json' with { type: 'json' };
 import { speechCues } from '../nlp/speech.js';
@@ -35,6 +36,16 @@ export interface AttributionInput {
   readonly text: string;
   readonly sentences: readonly Sentence[];
   readonly entities: readonly Entity[];
+  /** The parse of the sentences (syntax stage); a sentence without one is read by surface patterns. */
+  readonly syntax: readonly SentenceSyntax[];
+}
+
+/** A reported statement found in a sentence: document offsets, and the text after its speaker phrase. */
+interface Found {
+  readonly content: readonly [number, number];
+  readonly speaker: readonly [number, number];
+  readonly cue: readonly [number, number];
+  readonly after: string;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,6 +59,7 @@ const PERSON_TITLES = new Set(cues.lowerTitles);
 const TITLE_NOUNS = new Set([...cues.lowerTitles, ...words.anonymousHeads]);
 const STATEMENT_HEADS = new Set(['statement', 'report', 'reports', 'figures', 'media']);
 const PRONOUNS = words.pronouns as Record<string, string>;
+const BODY_DESCRIPTIONS = new Set(words.bodyDescriptions);
 /** Words that show a phrase is a clause, not someone who speaks. */
 const NOT_SPEAKER = /\b(?:is|are|was|were|be|been|has|have|had|there|which|include|includes|places|will|would|could|should|can|may|might|not|this|these|those)\b/i;
 const CALENDAR = new Set(cues.weekdaysMonths.map((w) => w.toLowerCase()));
@@ -290,6 +302,80 @@ function relaysIn(text: string, from: number, to: number, located: readonly Loca
   return out;
 }
 
+/**
+ * Reported speech by surface patterns, for a sentence the parser did not
+ * read: "according to X, ...", "..., X said", "X said (that) ...".
+ * Offsets are into the document text.
+ */
+function surfaceStatements(text: string, sentence: Sentence, history: History): Found[] {
+  const s = sentence.text;
+  const base = sentence.start;
+  const found: { content: [number, number]; speaker: [number, number]; cue: [number, number]; after?: string }[] = [];
+  // "according to X, CLAUSE" / "CLAUSE, according to X"
+  const accLead = /^According to ([^,]{2,90}),\s+(.{12,})$/u.exec(s);
+  const accTail = /^(.{12,}?),?\s+according to ([^,.;]{2,90}?)(?:,[^]*)?[.!?]?$/u.exec(s);
+  // "CLAUSE, X said." / "CLAUSE, said X."
+  const tail = new RegExp(String.raw`^(.{12,}?),\s+(?:(${CLAUSE}|said|says|told)\s+([^,.;]{2,80}?)|([^,.;"“”]{2,80}?)${ADVERB}\s+(${CLAUSE}|said|says))(?:[,\s][^"“”]*)?[.!?]?$`, 'u').exec(s);
+  // "X (adv) said (OBJ) (that) CLAUSE"
+  const lead = new RegExp(String.raw`(?<![-\w])(${CLAUSE}|told|accused|urged)\b`, 'g');
+  const leadFirst = (() => {
+    for (const m of s.matchAll(lead)) {
+      const verb = m[1]!;
+      const verbAt = m.index;
+      if (wordCount(s.slice(0, verbAt)) > 14) return null;
+      const [a, b] = phraseBefore(text, base, base + verbAt);
+      if (b - a < 2) continue;
+      const probe = readSpeaker(text, a, b, history, text.slice(b));
+      if (probe.resolved === 'none' || (probe.resolved === 'description' && !probe.anonymous)) continue;
+      let rest = verbAt + verb.length;
+      const obj = /^\s+([^,.;]{1,60}?)\s+(?=that\b)|^\s+((?:\p{Lu}[\p{L}.'’-]*\s*){1,5})(?=\s|,)/u.exec(s.slice(rest));
+      if (verb === 'told' && obj) rest += obj[0].length;
+      const that = /^\s*(?:on\s+\w+day|\w+day|\w+ly)?\s*(?:,\s*)?(?:that\s+)?/.exec(s.slice(rest));
+      rest += that ? that[0].length : 0;
+      const contentEnd = s.replace(/[.!?]+["”’]?\s*$/, '').replace(/,\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:reported|said)$/u, '').length;
+      if (wordCount(s.slice(rest, contentEnd)) < 4) continue;
+      return { content: [rest, contentEnd] as [number, number], speaker: [a - base, b - base] as [number, number], cue: [verbAt, verbAt + verb.length] as [number, number], after: s.slice(b - base) };
+    }
+    return null;
+  })();
+  if (leadFirst) {
+    found.push(leadFirst);
+  } else if (accLead) {
+    found.push({ content: [s.indexOf(accLead[2]!), s.length], speaker: [13, 13 + accLead[1]!.length], cue: [0, 12] });
+  } else if (accTail) {
+    const at = s.lastIndexOf('according to');
+    found.push({ content: [0, accTail[1]!.length], speaker: [at + 13, at + 13 + accTail[2]!.length], cue: [at, at + 12] });
+  } else if (tail && !/^(?:But|And|However)\b/.test(tail[2] ?? tail[4] ?? '')) {
+    const contentEnd = tail[1]!.length;
+    if (tail[2]) {
+      const c = s.indexOf(tail[2], contentEnd);
+      found.push({ content: [0, contentEnd], speaker: [c + tail[2].length + 1, c + tail[2].length + 1 + tail[3]!.length], cue: [c, c + tail[2].length] });
+    } else {
+      const sp = s.indexOf(tail[4]!, contentEnd);
+      const c = s.indexOf(tail[5]!, sp + tail[4]!.length);
+      found.push({ content: [0, contentEnd], speaker: [sp, sp + tail[4]!.length], cue: [c, c + tail[5]!.length] });
+    }
+  } else {
+    for (const m of s.matchAll(lead)) {
+      const verb = m[1]!;
+      const verbAt = m.index;
+      const [a, b] = phraseBefore(text, base, base + verbAt);
+      if (b - a < 2 || wordCount(text.slice(a, b)) > 14) continue;
+      let rest = verbAt + verb.length;
+      // told OBJ (that): the object is a relay or the addressee.
+      const obj = /^\s+([^,.;]{1,60}?)\s+(?=that\b)|^\s+((?:\p{Lu}[\p{L}.'’-]*\s*){1,5})(?=\s|,)/u.exec(s.slice(rest));
+      if (verb === 'told' && obj) rest += obj[0].length;
+      const that = /^\s*(?:on\s+\w+day|\w+day|\w+ly)?\s*(?:,\s*)?(?:that\s+)?/.exec(s.slice(rest));
+      rest += that ? that[0].length : 0;
+      const contentEnd = s.replace(/[.!?]+["”’]?\s*$/, '').length;
+      if (wordCount(s.slice(rest, contentEnd)) < 4) continue;
+      found.push({ content: [rest, contentEnd], speaker: [a - base, b - base], cue: [verbAt, verbAt + verb.length], after: s.slice(verbAt) });
+      break;
+    }
+  }
+  return found.map((f) => ({ content: [base + f.content[0], base + f.content[1]] as const, speaker: [base + f.speaker[0], base + f.speaker[1]] as const, cue: [base + f.cue[0], base + f.cue[1]] as const, after: f.after ?? '' }));
+}
+
 // ---------------------------------------------------------------------------
 // Extraction
 
@@ -397,82 +483,35 @@ export function extractQuotes(input: AttributionInput): Quote[] {
     if (speaker.speaker) lastDirect = { speaker, paragraphEnd: text.indexOf('\n', mark.close) < 0 ? text.length : text.indexOf('\n', mark.close) };
   }
 
-  // Reported speech, sentence by sentence.
+  // Reported speech, sentence by sentence: from the parse where the sentence has one.
   const inDirect = (a: number, b: number) => covered.some(([s, e]) => a < e && s < b);
+  const syntaxOf = new Map(input.syntax.map((x) => [x.sentence, x]));
   for (const sentence of sentences) {
-    const s = sentence.text;
-    const base = sentence.start;
-    const found: { content: [number, number]; speaker: [number, number]; cue: [number, number]; after?: string }[] = [];
-    // "according to X, CLAUSE" / "CLAUSE, according to X"
-    const accLead = /^According to ([^,]{2,90}),\s+(.{12,})$/u.exec(s);
-    const accTail = /^(.{12,}?),?\s+according to ([^,.;]{2,90}?)(?:,[^]*)?[.!?]?$/u.exec(s);
-    // "CLAUSE, X said." / "CLAUSE, said X."
-    const tail = new RegExp(String.raw`^(.{12,}?),\s+(?:(${CLAUSE}|said|says|told)\s+([^,.;]{2,80}?)|([^,.;"“”]{2,80}?)${ADVERB}\s+(${CLAUSE}|said|says))(?:[,\s][^"“”]*)?[.!?]?$`, 'u').exec(s);
-    // "X (adv) said (OBJ) (that) CLAUSE"
-    const lead = new RegExp(String.raw`(?<![-\w])(${CLAUSE}|told|accused|urged)\b`, 'g');
-    const leadFirst = (() => {
-      for (const m of s.matchAll(lead)) {
-        const verb = m[1]!;
-        const verbAt = m.index;
-        if (wordCount(s.slice(0, verbAt)) > 14) return null;
-        const [a, b] = phraseBefore(text, base, base + verbAt);
-        if (b - a < 2) continue;
-        const probe = readSpeaker(text, a, b, history, text.slice(b));
-        if (probe.resolved === 'none' || (probe.resolved === 'description' && !probe.anonymous)) continue;
-        let rest = verbAt + verb.length;
-        const obj = /^\s+([^,.;]{1,60}?)\s+(?=that\b)|^\s+((?:\p{Lu}[\p{L}.'’-]*\s*){1,5})(?=\s|,)/u.exec(s.slice(rest));
-        if (verb === 'told' && obj) rest += obj[0].length;
-        const that = /^\s*(?:on\s+\w+day|\w+day|\w+ly)?\s*(?:,\s*)?(?:that\s+)?/.exec(s.slice(rest));
-        rest += that ? that[0].length : 0;
-        const contentEnd = s.replace(/[.!?]+["”’]?\s*$/, '').replace(/,\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:reported|said)$/u, '').length;
-        if (wordCount(s.slice(rest, contentEnd)) < 4) continue;
-        return { content: [rest, contentEnd] as [number, number], speaker: [a - base, b - base] as [number, number], cue: [verbAt, verbAt + verb.length] as [number, number], after: s.slice(b - base) };
-      }
-      return null;
-    })();
-    if (leadFirst) {
-      found.push(leadFirst);
-    } else if (accLead) {
-      found.push({ content: [s.indexOf(accLead[2]!), s.length], speaker: [13, 13 + accLead[1]!.length], cue: [0, 12] });
-    } else if (accTail) {
-      const at = s.lastIndexOf('according to');
-      found.push({ content: [0, accTail[1]!.length], speaker: [at + 13, at + 13 + accTail[2]!.length], cue: [at, at + 12] });
-    } else if (tail && !/^(?:But|And|However)\b/.test(tail[2] ?? tail[4] ?? '')) {
-      const contentEnd = tail[1]!.length;
-      if (tail[2]) {
-        const c = s.indexOf(tail[2], contentEnd);
-        found.push({ content: [0, contentEnd], speaker: [c + tail[2].length + 1, c + tail[2].length + 1 + tail[3]!.length], cue: [c, c + tail[2].length] });
-      } else {
-        const sp = s.indexOf(tail[4]!, contentEnd);
-        const c = s.indexOf(tail[5]!, sp + tail[4]!.length);
-        found.push({ content: [0, contentEnd], speaker: [sp, sp + tail[4]!.length], cue: [c, c + tail[5]!.length] });
-      }
-    } else {
-      for (const m of s.matchAll(lead)) {
-        const verb = m[1]!;
-        const verbAt = m.index;
-        const [a, b] = phraseBefore(text, base, base + verbAt);
-        if (b - a < 2 || wordCount(text.slice(a, b)) > 14) continue;
-        let rest = verbAt + verb.length;
-        // told OBJ (that): the object is a relay or the addressee.
-        const obj = /^\s+([^,.;]{1,60}?)\s+(?=that\b)|^\s+((?:\p{Lu}[\p{L}.'’-]*\s*){1,5})(?=\s|,)/u.exec(s.slice(rest));
-        if (verb === 'told' && obj) rest += obj[0].length;
-        const that = /^\s*(?:on\s+\w+day|\w+day|\w+ly)?\s*(?:,\s*)?(?:that\s+)?/.exec(s.slice(rest));
-        rest += that ? that[0].length : 0;
-        const contentEnd = s.replace(/[.!?]+["”’]?\s*$/, '').length;
-        if (wordCount(s.slice(rest, contentEnd)) < 4) continue;
-        found.push({ content: [rest, contentEnd], speaker: [a - base, b - base], cue: [verbAt, verbAt + verb.length], after: s.slice(verbAt) });
-        break;
-      }
-    }
+    const parsed = syntaxOf.get(sentence.index);
+    const found = parsed
+      ? reportedStatements(text, parsed).map((st) => ({ content: st.content, speaker: st.speaker ?? [0, 0], cue: st.cue, after: text.slice(st.speaker?.[1] ?? 0) }))
+      : surfaceStatements(text, sentence, history);
     for (const f of found) {
-      const [cs, ce] = trimSpan(text, base + f.content[0], base + f.content[1], /[\s,;:"“”]/);
-      if (ce <= cs || inDirect(cs, ce) || wordCount(text.slice(cs, ce)) < 4) continue;
-      const sp = readSpeaker(text, base + f.speaker[0], base + f.speaker[1], history, f.after ?? '');
+      const [cs, ce] = trimSpan(text, f.content[0], f.content[1], /[\s,;:"“”]/);
+      if (ce <= cs || wordCount(text.slice(cs, ce)) < 4) continue;
+      // A quotation inside reported speech ('said the "container bombs" used ...') is part of the statement, which
+      // starts before its mark: the statement replaces it. A statement that starts at a quotation is that quotation.
+      const inside = covered.filter(([a, b]) => cs < a && b <= ce + 1);
+      if (inDirect(cs, ce) && inside.length === 0) continue;
+      if (inside.length > 0) {
+        for (const [a] of inside) {
+          const k = quotes.findIndex((q) => q.direct && q.start > a && q.start <= a + 2);
+          if (k >= 0) quotes.splice(k, 1);
+        }
+      }
+      // The parse may cut a name ("The Syrian Observatory" + "for Human Rights"): the phrase takes in every mention it touches.
+      let [sa, sb] = f.speaker;
+      for (const m of located) if (m.start < sb && m.end > sa) [sa, sb] = [Math.min(sa, m.start), Math.max(sb, m.end)];
+      const sp = readSpeaker(text, sa, sb, history, f.after);
       if (!sp.speaker) continue;
       // A speaker phrase must look like one: a name, pronoun, description or unnamed source, not a clause.
       if (sp.resolved === 'description' && !sp.anonymous && !/^(?:the|a|an)\s|^\p{Lu}/u.test(sp.speaker)) continue;
-      const cue = span(text, base + f.cue[0], base + f.cue[1]);
+      const cue = span(text, f.cue[0], f.cue[1]);
       push(
         {
           start: cs,
@@ -486,12 +525,28 @@ export function extractQuotes(input: AttributionInput): Quote[] {
           anonymous: sp.anonymous,
           cue: cue.text,
           cueSpan: cue,
-          via: relaysIn(text, base, sentence.end, located).filter((v) => v !== sp.speaker),
+          via: relaysIn(text, sentence.start, sentence.end, located).filter((v) => v !== sp.speaker),
           confidence: sp.resolved === 'name' || sp.resolved === 'anonymous' ? 0.75 : 0.6,
         },
         sp,
       );
     }
   }
-  return quotes.sort((a, b) => a.order - b.order).map(({ order: _order, ...q }) => q);
+  const typeOf = new Map(entities.map((e) => [e.id, e.type]));
+  return bodiesReferredTo(quotes.sort((a, b) => a.order - b.order), (id) => typeOf.get(id)).map(({ order: _order, ...q }) => q);
+}
+
+/**
+ * "The monitor said", "the Britain-based monitoring group said": a description of an organisation that is quoted
+ * by name in the article speaks for it; the nearest named organisation speaker before it, else (a lead written
+ * before the name: "... a monitor said. The Syrian Observatory for Human Rights said ...") the first after it.
+ */
+function bodiesReferredTo<Q extends Quote>(quotes: readonly Q[], typeOf: (id: string) => EntityType | undefined): Q[] {
+  const named = quotes.filter((q) => q.speakerEntity !== null && !q.anonymous && typeOf(q.speakerEntity) === 'ORG');
+  return quotes.map((q) => {
+    if (q.speakerEntity || !q.speaker || !BODY_DESCRIPTIONS.has(headOf(q.speaker)) || /\b(?:unnamed|anonymous)\b/i.test(q.speaker)) return q;
+    const before = named.filter((n) => n.start < q.start).at(-1);
+    const ref = before ?? named.find((n) => n.start > q.start);
+    return ref ? { ...q, speaker: ref.speaker, speakerEntity: ref.speakerEntity, anonymous: false, role: q.role } : q;
+  });
 }

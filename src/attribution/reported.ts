@@ -1,0 +1,197 @@
+/**
+ * Reported speech read from the dependency parse: "X said (that) CLAUSE",
+ * "CLAUSE, X said", "X told Reuters CLAUSE", "X accused Y of ...",
+ * "according to X, CLAUSE" / "CLAUSE according to X".
+ *
+ * A cue is a verb of the speech lexicon (nlp/data/speech.json, use "clause")
+ * that the tagger reads as a verb, or "according to". Its source is its
+ * subject (nsubj; the agent of a passive; for "... and said" / "adding that"
+ * the subject of the verb it continues). Its content is its clausal
+ * complement (ccomp) when the parse has one; a cue that comes after its
+ * content ("CLAUSE a monitor said Thursday") owns the words before its
+ * subject; a cue followed by words that the parse did not make a clause
+ * (FA-KES text lost its commas, so "said three children and two women were
+ * among the dead" parses as an object) owns what follows it. Offsets are
+ * into the document text; the speaker phrase is read by the caller.
+ *
+ * Pure: one sentence's text offsets and its syntax in, statements out.
+ */
+import type { SentenceSyntax } from '../core/doc.js';
+import { speechCues } from '../nlp/speech.js';
+
+export interface Statement {
+  /** The cue's character span. */
+  readonly cue: readonly [number, number];
+  /** The source phrase's character span, or null when the parse names none. */
+  readonly speaker: readonly [number, number] | null;
+  readonly content: readonly [number, number];
+}
+
+const CLAUSE_CUES = new Set(speechCues('clause'));
+/** Cues whose object is the content: "accused the regime of ...", "blamed the attack on ...". */
+const OBJECT_CUES = new Set(['accused', 'accuses', 'blamed', 'blames', 'urged', 'urges', 'condemned', 'condemns']);
+/** Cues whose indirect object or object is the addressee: "told Reuters (that) ...". */
+const ADDRESS_CUES = new Set(['told', 'tells', 'tell', 'informed', 'assured']);
+const SUBJECTS = new Set(['nsubj', 'nsubj:outer']);
+/** Relations by which a cue continues another verb and shares its subject. */
+const CONTINUES = new Set(['conj', 'advcl', 'xcomp']);
+/** A sentence-initial dateline ("AFP Saturday 11 Jul 2015", "Fri Feb 27 2015") that is not content. */
+const DATELINE = /^(?:[^.!?]{0,160}?\b(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2},?\s+\d{4}))(?:\s*(?:[-–—:|]|\(\w+\))\s*)?/;
+const MIN_WORDS = 4;
+
+interface View {
+  readonly n: number;
+  readonly rel: (i: number) => string;
+  readonly upos: (i: number) => string;
+  readonly form: (i: number) => string;
+  readonly children: readonly number[][];
+  readonly syntax: SentenceSyntax;
+}
+
+function viewOf(text: string, s: SentenceSyntax): View {
+  const n = s.head.length;
+  const children: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) if (s.head[i]! >= 0) children[s.head[i]!]!.push(i);
+  return {
+    n,
+    rel: (i) => s.tables.deprel[s.deprel[i]!] ?? 'dep',
+    upos: (i) => s.tables.upos[s.upos[i]!] ?? 'X',
+    form: (i) => text.slice(s.start[i]!, s.end[i]!),
+    children,
+    syntax: s,
+  };
+}
+
+/** Word indexes of the subtree of `i`, leaving out the subtrees of `skip`. */
+function subtree(v: View, i: number, skip: (j: number) => boolean = () => false): number[] {
+  const out: number[] = [];
+  const stack = [i];
+  while (stack.length) {
+    const j = stack.pop()!;
+    out.push(j);
+    for (const c of v.children[j]!) if (!skip(c)) stack.push(c);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** The character span of words [from, to] with punctuation trimmed off both ends; null when nothing is left. */
+function spanOf(v: View, from: number, to: number): [number, number] | null {
+  while (from <= to && v.upos(from) === 'PUNCT') from++;
+  while (to >= from && v.upos(to) === 'PUNCT') to--;
+  return from > to ? null : [v.syntax.start[from]!, v.syntax.end[to]!];
+}
+
+const words = (v: View, from: number, to: number) => {
+  let k = 0;
+  for (let i = from; i <= to; i++) if (v.upos(i) !== 'PUNCT') k++;
+  return k;
+};
+
+/** The subject of cue `i` (the first, when the parse gives two): its own, a passive's agent, or that of the verb it continues. */
+function subjectOf(v: View, i: number): number | null {
+  for (let at = i, hops = 0; at >= 0 && hops < 3; hops++) {
+    const subject = v.children[at]!.find((c) => SUBJECTS.has(v.rel(c)));
+    if (subject !== undefined) return subject;
+    const agent = v.children[at]!.find((c) => v.rel(c) === 'obl:agent');
+    if (agent !== undefined) return agent;
+    if (!CONTINUES.has(v.rel(at))) return null;
+    at = v.syntax.head[at]!;
+  }
+  return null;
+}
+
+/** Auxiliaries and adverbs between a subject and its cue ("has also said") are not part of the speaker. */
+const BETWEEN = new Set(['aux', 'aux:pass', 'advmod', 'punct', 'cc', 'mark']);
+
+/**
+ * The speaker phrase: the subject's subtree without a relative clause or participle after it. A subject right
+ * before its cue runs up to the cue, so a name the parse left beside the head noun ("Harbour master" + "Tomas Vik",
+ * two subjects) stays in the phrase.
+ */
+function speakerSpan(v: View, subject: number, cue: number): [number, number] | null {
+  const ws = subtree(v, subject, (c) => c > subject && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl'));
+  let to = ws[ws.length - 1]!;
+  if (subject < cue && v.syntax.head[subject] === cue) {
+    to = cue - 1;
+    while (to > subject && BETWEEN.has(v.rel(to)) && v.syntax.head[to] === cue) to--;
+    // A relative clause of the subject stays out ("A senior official who asked not to be named said").
+    const relative = v.children[subject]!.find((c) => c > subject && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl'));
+    if (relative !== undefined) to = Math.min(to, subtree(v, relative)[0]! - 1);
+  }
+  return spanOf(v, ws[0]!, to);
+}
+
+/** Content that starts the sentence: after a dateline the sentence may open with. */
+function openingContent(text: string, v: View, to: number): [number, number] | null {
+  let from = 0;
+  const lead = DATELINE.exec(text.slice(v.syntax.start[0]!, v.syntax.end[Math.max(0, to)]!));
+  if (lead) {
+    const at = v.syntax.start[0]! + lead[0].length;
+    while (from < to && v.syntax.start[from]! < at) from++;
+  }
+  return words(v, from, to) >= MIN_WORDS ? spanOf(v, from, to) : null;
+}
+
+/** The statements that sentence `s` reports. */
+export function reportedStatements(text: string, s: SentenceSyntax): Statement[] {
+  const v = viewOf(text, s);
+  const out: Statement[] = [];
+  const last = v.n - 1;
+  for (let i = 0; i < v.n; i++) {
+    const form = v.form(i).toLowerCase();
+    // "according to X": X is the head of "according" (case/fixed), or the word after "to".
+    if (form === 'according' && i + 2 <= last && v.form(i + 1).toLowerCase() === 'to') {
+      const head = v.syntax.head[i]!;
+      const source = head > i + 1 ? head : i + 2;
+      const ws = subtree(v, source, (c) => c < i || SUBJECTS.has(v.rel(c)) || v.rel(c) === 'ccomp');
+      let end = ws[ws.length - 1]!;
+      // The source phrase stops at a comma: "according to the Observatory, which ..."
+      for (let k = i + 2; k <= end; k++) if (v.form(k) === ',') end = k - 1;
+      const speaker = spanOf(v, i + 2, end);
+      if (!speaker) continue;
+      const content = i <= 1 ? (words(v, end + 1, last) >= MIN_WORDS ? spanOf(v, end + 1, last) : null) : openingContent(text, v, i - 1);
+      if (content) out.push({ cue: [s.start[i]!, s.end[i + 1]!], speaker, content });
+      continue;
+    }
+    if (v.upos(i) !== 'VERB' || !(CLAUSE_CUES.has(form) || OBJECT_CUES.has(form))) continue;
+    const rel = v.rel(i);
+    // "the so-called ...", "a reported attack": a cue inside a noun phrase reports nothing.
+    if (rel === 'amod' || rel === 'acl' || rel === 'acl:relcl' || rel === 'compound') continue;
+    const subject = subjectOf(v, i);
+    if (subject === null) continue;
+    const speaker = speakerSpan(v, subject, i);
+    if (!speaker) continue;
+    const cue: [number, number] = [s.start[i]!, s.end[i]!];
+    const ccomp = v.children[i]!.find((c) => v.rel(c) === 'ccomp' || (v.rel(c) === 'parataxis' && c > i));
+    const subjectWords = subtree(v, subject);
+    const subjectStart = subjectWords[0]!;
+    // The cue and its subject close the sentence: "CLAUSE(,) a monitor said (Thursday)." / "CLAUSE, said the Observatory."
+    const closing = Math.min(subjectStart, i) > 0 && words(v, Math.max(i, subjectWords[subjectWords.length - 1]!) + 1, last) <= 3;
+    let content: [number, number] | null = null;
+    if (OBJECT_CUES.has(form)) {
+      const obj = v.children[i]!.find((c) => v.rel(c) === 'obj' && c > i);
+      if (obj !== undefined) content = words(v, obj, last) >= MIN_WORDS ? spanOf(v, subtree(v, obj)[0]!, last) : null;
+    } else if (closing) {
+      content = openingContent(text, v, Math.min(subjectStart, i) - 1);
+    } else if (ccomp !== undefined && ccomp > i) {
+      // A clause after the cue runs to the sentence's end (the parse may cut it at a mis-attached word).
+      const from = subtree(v, ccomp, (c) => v.rel(c) === 'mark' && c < ccomp).find((w) => w > i)!;
+      if (words(v, from, last) >= MIN_WORDS) content = spanOf(v, from, last);
+    } else if (ccomp !== undefined) {
+      const ws = subtree(v, ccomp);
+      const to = Math.min(ws[ws.length - 1]!, subjectStart - 1);
+      content = ws[0] === 0 ? openingContent(text, v, to) : words(v, ws[0]!, to) >= MIN_WORDS ? spanOf(v, ws[0]!, to) : null;
+    } else if (subject < i) {
+      // "X said three children were among the dead": the words after the cue, past its addressee and a time.
+      let from = i + 1;
+      if (ADDRESS_CUES.has(form)) {
+        const addressee = v.children[i]!.find((c) => (v.rel(c) === 'obj' || v.rel(c) === 'iobj') && c > i);
+        if (addressee !== undefined) from = subtree(v, addressee, (c) => c > addressee && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl')).at(-1)! + 1;
+      }
+      while (from <= last && (v.rel(from) === 'obl:unmarked' || v.rel(from) === 'advmod' || v.form(from).toLowerCase() === 'that' || v.upos(from) === 'PUNCT')) from++;
+      if (words(v, from, last) >= MIN_WORDS) content = spanOf(v, from, last);
+    }
+    if (content) out.push({ cue, speaker, content });
+  }
+  return out;
+}
