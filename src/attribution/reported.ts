@@ -100,6 +100,20 @@ function subjectOf(v: View, i: number): number | null {
   return null;
 }
 
+const NOMINAL_EDGE = new Set(['NOUN', 'PROPN', 'PRON']);
+const NOMINAL_INSIDE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/**
+ * A noun phrase right before cue `i` that the parse attached elsewhere ("... held by the Islamic State group a
+ * monitor said": "monitor" read as a modifier of "held"): its head word, or null. Only where the parse gives the
+ * cue no subject.
+ */
+function phraseBeforeCue(v: View, i: number): number | null {
+  const head = i - 1;
+  if (head < 0 || !NOMINAL_EDGE.has(v.upos(head))) return null;
+  return head;
+}
+
 /** Auxiliaries and adverbs between a subject and its cue ("has also said") are not part of the speaker. */
 const BETWEEN = new Set(['aux', 'aux:pass', 'advmod', 'punct', 'cc', 'mark']);
 
@@ -108,7 +122,14 @@ const BETWEEN = new Set(['aux', 'aux:pass', 'advmod', 'punct', 'cc', 'mark']);
  * before its cue runs up to the cue, so a name the parse left beside the head noun ("Harbour master" + "Tomas Vik",
  * two subjects) stays in the phrase.
  */
-function speakerSpan(v: View, subject: number, cue: number): [number, number] | null {
+function speakerSpan(v: View, subject: number, cue: number, attached: boolean): [number, number] | null {
+  if (!attached) {
+    let from = subject;
+    while (from > 0 && subject - from < 5 && NOMINAL_INSIDE.has(v.upos(from - 1))) from--;
+    // The phrase opens at its determiner when it has one ("a monitor", not "... group a monitor").
+    for (let k = subject; k >= from; k--) if (v.upos(k) === 'DET') { from = k; break; }
+    return spanOf(v, from, subject);
+  }
   const ws = subtree(v, subject, (c) => c > subject && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl'));
   let to = ws[ws.length - 1]!;
   if (subject < cue && v.syntax.head[subject] === cue) {
@@ -130,6 +151,26 @@ function openingContent(text: string, v: View, to: number): [number, number] | n
     while (from < to && v.syntax.start[from]! < at) from++;
   }
   return words(v, from, to) >= MIN_WORDS ? spanOf(v, from, to) : null;
+}
+
+/**
+ * Content that follows cue `i`: past its addressee ("told Reuters"), a time ("said Sunday") and "that"; a "that"
+ * before the clause the parse found (`clause`) ends whatever comes between ("said in a statement that ..."). The
+ * content runs to the sentence's end: the parse may cut the clause at a word it attached elsewhere.
+ */
+function contentAfter(v: View, i: number, form: string, clause: number | null): [number, number] | null {
+  const last = v.n - 1;
+  let from = i + 1;
+  if (ADDRESS_CUES.has(form)) {
+    const addressee = v.children[i]!.find((c) => (v.rel(c) === 'obj' || v.rel(c) === 'iobj') && c > i);
+    if (addressee !== undefined) from = subtree(v, addressee, (c) => c > addressee && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl')).at(-1)! + 1;
+  }
+  if (clause !== null) {
+    const first = subtree(v, clause, (c) => v.rel(c) === 'mark').find((w) => w > i) ?? clause;
+    for (let k = from; k < first; k++) if (v.form(k).toLowerCase() === 'that') from = k + 1;
+  }
+  while (from <= last && (v.rel(from) === 'obl:unmarked' || v.rel(from) === 'advmod' || v.form(from).toLowerCase() === 'that' || v.upos(from) === 'PUNCT')) from++;
+  return words(v, from, last) >= MIN_WORDS ? spanOf(v, from, last) : null;
 }
 
 /** The statements that sentence `s` reports. */
@@ -157,13 +198,14 @@ export function reportedStatements(text: string, s: SentenceSyntax): Statement[]
     const rel = v.rel(i);
     // "the so-called ...", "a reported attack": a cue inside a noun phrase reports nothing.
     if (rel === 'amod' || rel === 'acl' || rel === 'acl:relcl' || rel === 'compound') continue;
-    const subject = subjectOf(v, i);
+    const parsed = subjectOf(v, i);
+    const subject = parsed ?? phraseBeforeCue(v, i);
     if (subject === null) continue;
-    const speaker = speakerSpan(v, subject, i);
+    const speaker = speakerSpan(v, subject, i, parsed !== null);
     if (!speaker) continue;
     const cue: [number, number] = [s.start[i]!, s.end[i]!];
     const ccomp = v.children[i]!.find((c) => v.rel(c) === 'ccomp' || (v.rel(c) === 'parataxis' && c > i));
-    const subjectWords = subtree(v, subject);
+    const subjectWords = parsed === null ? [Math.max(0, v.syntax.start.findIndex((x) => x >= speaker[0]))] : subtree(v, subject);
     const subjectStart = subjectWords[0]!;
     // The cue and its subject close the sentence: "CLAUSE(,) a monitor said (Thursday)." / "CLAUSE, said the Observatory."
     const closing = Math.min(subjectStart, i) > 0 && words(v, Math.max(i, subjectWords[subjectWords.length - 1]!) + 1, last) <= 3;
@@ -174,22 +216,14 @@ export function reportedStatements(text: string, s: SentenceSyntax): Statement[]
     } else if (closing) {
       content = openingContent(text, v, Math.min(subjectStart, i) - 1);
     } else if (ccomp !== undefined && ccomp > i) {
-      // A clause after the cue runs to the sentence's end (the parse may cut it at a mis-attached word).
-      const from = subtree(v, ccomp, (c) => v.rel(c) === 'mark' && c < ccomp).find((w) => w > i)!;
-      if (words(v, from, last) >= MIN_WORDS) content = spanOf(v, from, last);
+      content = contentAfter(v, i, form, ccomp);
     } else if (ccomp !== undefined) {
       const ws = subtree(v, ccomp);
       const to = Math.min(ws[ws.length - 1]!, subjectStart - 1);
       content = ws[0] === 0 ? openingContent(text, v, to) : words(v, ws[0]!, to) >= MIN_WORDS ? spanOf(v, ws[0]!, to) : null;
     } else if (subject < i) {
-      // "X said three children were among the dead": the words after the cue, past its addressee and a time.
-      let from = i + 1;
-      if (ADDRESS_CUES.has(form)) {
-        const addressee = v.children[i]!.find((c) => (v.rel(c) === 'obj' || v.rel(c) === 'iobj') && c > i);
-        if (addressee !== undefined) from = subtree(v, addressee, (c) => c > addressee && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl')).at(-1)! + 1;
-      }
-      while (from <= last && (v.rel(from) === 'obl:unmarked' || v.rel(from) === 'advmod' || v.form(from).toLowerCase() === 'that' || v.upos(from) === 'PUNCT')) from++;
-      if (words(v, from, last) >= MIN_WORDS) content = spanOf(v, from, last);
+      // "X said three children were among the dead" (FA-KES lost the commas the parse needs): what follows the cue.
+      content = contentAfter(v, i, form, null);
     }
     if (content) out.push({ cue, speaker, content });
   }
