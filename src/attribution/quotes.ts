@@ -251,7 +251,9 @@ function readSpeaker(text: string, start: number, end: number, history: History,
     const a = antecedent(history, start, 'PERSON', head) ?? antecedent(history, start, 'PERSON', '');
     if (a) return { ...a, mention, resolved: 'description' };
   }
-  if (anonymousMarked || (ANONYMOUS_HEADS.has(head) && !(body.length > 0 && body[body.length - 1]!.end === end))) {
+  // "a source at Aleppo Police Command", "a Yili spokesman": an unnamed member of a named body is still unnamed.
+  const indefinite = /^(?:a|an|one|some|several|two|three|four|five|many)\s/i.test(phrase);
+  if (anonymousMarked || (ANONYMOUS_HEADS.has(head) && (indefinite || !(body.length > 0 && body[body.length - 1]!.end === end)))) {
     return { speaker: phrase.replace(/^(?:the)\s+/i, (m) => m), speakerEntity: null, type: null, mention, role: null, anonymous: true, resolved: 'anonymous' };
   }
   if (heading) {
@@ -261,7 +263,8 @@ function readSpeaker(text: string, start: number, end: number, history: History,
   }
   // A description with no name ("a senior commander", "Iraqi forces"): kept as it is written.
   if (wordCount(phrase) > 8 || !/^(?:the|a|an|some|several|many|two|three|\p{Lu})/iu.test(phrase)) return NO_SPEAKER;
-  return { speaker: phrase, speakerEntity: null, type: null, mention, role: null, anonymous: /^(?:a|an|some|several|two|three|many)\s/i.test(phrase), resolved: 'description' };
+  // "Rebels say", "the opposition accused", "his lawyers claim": no name is given, so the source is anonymous.
+  return { speaker: phrase, speakerEntity: null, type: null, mention, role: null, anonymous: true, resolved: 'description' };
 }
 
 /**
@@ -391,8 +394,12 @@ export function extractQuotes(input: AttributionInput): Quote[] {
   const covered: [number, number][] = [];
   let lastDirect: { speaker: Speaker; paragraphEnd: number } | null = null;
 
+  /** Quotes whose speaker is a pronoun, resolved again once every statement is known (they are found in two passes). */
+  const pronouns: { readonly at: number; readonly want: string; readonly start: number }[] = [];
   const push = (q: Omit<Quote, 'source'>, sp: Speaker) => {
     quotes.push({ ...q, source: 'quotes-v1', order: q.start });
+    const pronoun = sp.mention ? PRONOUNS[sp.mention.text.toLowerCase()] : undefined;
+    if (pronoun && (sp.resolved === 'pronoun' || sp.resolved === 'none')) pronouns.push({ at: sp.mention!.start, want: pronoun, start: q.start });
     if (sp.speakerEntity || sp.anonymous) history.speakers.push({ speaker: sp, at: Math.min(q.start, sp.mention?.start ?? q.start) });
   };
 
@@ -405,6 +412,8 @@ export function extractQuotes(input: AttributionInput): Quote[] {
     let speaker: Speaker = NO_SPEAKER;
     let cue: Span | null = null;
     let via: string[] = [];
+    // 'X said: "..." She said ...': a quotation that a cue introduces, and that ends its sentence, is not the next one's.
+    const introduced = new RegExp(String.raw`(?:${SPEECH})\s*[:,]\s*$`).test(text.slice(sStart, mark.open)) && /[.!?…]$/.test(content);
     // 1. "..., X quoted Y as saying"
     const quoted = new RegExp(String.raw`^\s*[,.]?\s*([^.!?\n"“”]{2,80}?)\s+(quoted|cited)\s+([^.!?\n"“”]{2,60}?)\s+as\s+(saying|telling|adding|stating)`).exec(after);
     // 2. "...," he said / said Abadi / Abadi told Reuters
@@ -417,7 +426,7 @@ export function extractQuotes(input: AttributionInput): Quote[] {
       if (relay.speaker) via = [relay.speaker];
       const cueStart = mark.close + 1 + quoted[0].indexOf(quoted[2]!, quoted[0].indexOf(quoted[1]!) + quoted[1]!.length);
       cue = span(text, cueStart, cueStart + quoted[2]!.length);
-    } else if (cueAfter && !/^\s*[,.!?]?\s*[A-Z][a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z]+/.test(after.slice(0, cueAfter.index)) && wordCount(cueAfter[3] ?? cueAfter[2] ?? '') <= 12) {
+    } else if (cueAfter && !introduced && !/^\s*[,.!?]?\s*[A-Z][a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z]+/.test(after.slice(0, cueAfter.index)) && wordCount(cueAfter[3] ?? cueAfter[2] ?? '') <= 12) {
       const base = mark.close + 1;
       if (cueAfter[1]) {
         const cueStart = base + cueAfter[0].indexOf(cueAfter[1]);
@@ -531,6 +540,11 @@ export function extractQuotes(input: AttributionInput): Quote[] {
         sp,
       );
     }
+  }
+  for (const p of pronouns) {
+    const k = quotes.findIndex((q) => q.start === p.start);
+    const a = antecedent(history, p.at, p.want, null);
+    if (k >= 0 && a) quotes[k] = { ...quotes[k]!, speaker: a.speaker, speakerEntity: a.speakerEntity, role: a.role, anonymous: a.anonymous };
   }
   const typeOf = new Map(entities.map((e) => [e.id, e.type]));
   return bodiesReferredTo(quotes.sort((a, b) => a.order - b.order), (id) => typeOf.get(id)).map(({ order: _order, ...q }) => q);
