@@ -51,3 +51,40 @@ test('unnamed sources are anonymous with their description kept', () => {
 test('scare quotes and titles are not statements', () => {
   assert.deepEqual(q('The so-called “peace plan” was published on the ministry website.'), []);
 });
+
+test('a statement with no comma before its closing cue: "... a monitor said Thursday."', () => {
+  const r = q('Shelling on the old market killed at least nine civilians a monitor said Thursday.');
+  assert.equal(r[0]?.text, 'Shelling on the old market killed at least nine civilians');
+  assert.equal(r[0]?.direct, false);
+  assert.equal(r[0]?.anonymous, true);
+});
+
+test('"adding that" is a second statement of the same speaker', () => {
+  const r = q('Harbour master Tomas Vik said the channel had been dredged to twelve metres, adding that larger ships would arrive in May.');
+  assert.equal(r.length, 2, JSON.stringify(r));
+  assert.ok(r.every((x) => x.speaker === 'Tomas Vik'), JSON.stringify(r));
+  assert.match(r[1]!.text, /^larger ships would arrive/);
+});
+
+test('a description of an organisation speaks for the organisation named nearest', () => {
+  const r = q('The Port Authority said more than forty ships were waiting outside the harbour. The authority said the queue would clear by Friday.');
+  assert.equal(r.length, 2, JSON.stringify(r));
+  assert.equal(r[1]?.speaker, 'Port Authority');
+});
+
+test('a quotation inside reported speech is part of the statement', () => {
+  const r = q('The ministry said the “temporary measures” would be lifted once the harbour was safe.');
+  assert.equal(r.length, 1, JSON.stringify(r));
+  assert.match(r[0]!.text, /^the “temporary measures” would be lifted/);
+});
+
+test('a pronoun speaker is the nearest earlier named speaker, whichever pass found them', () => {
+  const r = q('Harbour master Tomas Vik said: “The channel is open again.” He said the dredging had cost two million crowns.');
+  assert.equal(r.length, 2, JSON.stringify(r));
+  assert.ok(r.every((x) => x.speaker === 'Tomas Vik'), JSON.stringify(r));
+});
+
+test('a group with no name is an anonymous source', () => {
+  const r = q('Local fishermen say the new breakwater has ruined the spring catch.');
+  assert.equal(r[0]?.anonymous, true, JSON.stringify(r));
+});

@@ -169,7 +169,9 @@ function contentAfter(v: View, i: number, form: string, clause: number | null): 
     const first = subtree(v, clause, (c) => v.rel(c) === 'mark').find((w) => w > i) ?? clause;
     for (let k = from; k < first; k++) if (v.form(k).toLowerCase() === 'that') from = k + 1;
   }
-  while (from <= last && (v.rel(from) === 'obl:unmarked' || v.rel(from) === 'advmod' || v.form(from).toLowerCase() === 'that' || v.upos(from) === 'PUNCT')) from++;
+  // Words that modify the cue itself ("said Sunday", "said also") are not content; "more than forty" is.
+  const ofCue = (k: number) => v.syntax.head[k] === i && (v.rel(k) === 'obl:unmarked' || v.rel(k) === 'advmod');
+  while (from <= last && (ofCue(from) || v.form(from).toLowerCase() === 'that' || v.upos(from) === 'PUNCT')) from++;
   return words(v, from, last) >= MIN_WORDS ? spanOf(v, from, last) : null;
 }
 
@@ -195,6 +197,17 @@ export function reportedStatements(text: string, s: SentenceSyntax): Statement[]
       continue;
     }
     if (v.upos(i) !== 'VERB' || !(CLAUSE_CUES.has(form) || OBJECT_CUES.has(form))) continue;
+    // ", adding that ...", ", saying ...": a participle continues the statement before it, whatever the parse attached it to.
+    if (form.endsWith('ing') && out.length > 0) {
+      const content = contentAfter(v, i, form, null);
+      if (!content) continue;
+      // The statement before ends where this one's cue begins.
+      const before = out[out.length - 1]!;
+      const cut = spanOf(v, Math.max(0, v.syntax.start.findIndex((x) => x >= before.content[0])), i - 1);
+      out[out.length - 1] = { ...before, content: cut && cut[1] > before.content[0] ? [before.content[0], Math.min(before.content[1], cut[1])] : before.content };
+      out.push({ cue: [s.start[i]!, s.end[i]!], speaker: before.speaker, content });
+      continue;
+    }
     const rel = v.rel(i);
     // "the so-called ...", "a reported attack": a cue inside a noun phrase reports nothing.
     if (rel === 'amod' || rel === 'acl' || rel === 'acl:relcl' || rel === 'compound') continue;

@@ -71,3 +71,23 @@ test('the same triggers in plain reports are events', () => {
   assert.deepEqual(types('The Iraqi army recaptured Tal Afar.'), ['territory-captured']);
   assert.deepEqual(types('Government forces shelled the village.'), ['shelling']);
 });
+
+test('one happening told with its means is one event: the capture, not the fighting and the airstrikes', () => {
+  const events = types('Government troops captured the town of Qaryatain from the militants after intense fighting and heavy airstrikes on Saturday.');
+  assert.deepEqual(events, ['territory-captured']);
+});
+
+test('two coordinated happenings stay two events', () => {
+  const events = types('Rebels shelled the airport on Friday and government jets bombed the market on Saturday.');
+  assert.equal(events.length, 2, JSON.stringify(events));
+});
+
+test('a happening told again later in the article is one event', () => {
+  const { events } = eventsOf('An air strike hit the market of Atareb on Thursday, killing nine people. Rescuers said the air strike on Thursday had destroyed several shops.');
+  assert.equal(events.filter((e) => e.type === 'airstrike').length, 1, JSON.stringify(events));
+});
+
+test('what a statement reports is an event of its own', () => {
+  const events = types('The army announced on Saturday that its troops had captured the village of Khirbet Ghazaleh from the rebels.');
+  assert.ok(events.includes('territory-captured'), JSON.stringify(events));
+});

@@ -23,7 +23,7 @@
  * no more specific trigger, and becomes harm to civilians when the sentence
  * names civilians. One event per type and sentence: the most confident.
  */
-import type { Doc, Entity, NewsEvent, Place, Sentence, Span, TimeExpression, Token } from '../core/doc.js';
+import type { Doc, Entity, NewsEvent, Place, Sentence, SentenceSyntax, Span, TimeExpression, Token } from '../core/doc.js';
 import cues from './data/cues.json' with { type: 'json' };
 import { speechCues } from '../nlp/speech.js';
 import { casualtiesIn } from './casualties.js';
@@ -56,7 +56,7 @@ const LOOK_BACK = 6;
 const NEAR = 2;
 
 /** The layers the extractor reads. */
-export type EventInput = Pick<Doc, 'text' | 'sentences' | 'tokens' | 'entities' | 'places' | 'dates' | 'meta'>;
+export type EventInput = Pick<Doc, 'text' | 'sentences' | 'tokens' | 'syntax' | 'entities' | 'places' | 'dates' | 'meta'>;
 
 interface SentenceMention {
   readonly start: number;
@@ -203,8 +203,41 @@ function triggerSpan(text: string, tokens: readonly Token[], m: TriggerMatch): S
   return { start, end, text: text.slice(start, end) };
 }
 
+/** Relations by which a clause stands beside another as a happening of its own: "X shelled A and Y stormed B". */
+const COORDINATE = new Set(['conj', 'parataxis']);
+
+/**
+ * The triggers that name the sentence's happenings, read from the parse: a nominal or participle trigger that
+ * depends on another trigger without being coordinated with it is a means or a detail of that happening, not an
+ * event of its own ("retook the town after intense fighting and Russian airstrikes" is one capture; "an air strike
+ * ..., killing nine people" one air strike). Without a parse, all are kept.
+ */
+function mainHappenings(found: readonly TriggerMatch[], tokens: readonly Token[], syntax: SentenceSyntax | null): TriggerMatch[] {
+  if (!syntax || found.length < 2) return [...found];
+  const rel = (w: number) => syntax.tables.deprel[syntax.deprel[w]!] ?? 'dep';
+  const wordOf = (m: TriggerMatch) => {
+    const at = tokens[m.first]!.start;
+    for (let w = 0; w < syntax.start.length; w++) if (syntax.start[w]! >= at) return w;
+    return -1;
+  };
+  const scored = found.map((m) => ({ m, w: wordOf(m) }));
+  // A statement frames what it reports ("announced that troops had seized the town"): it absorbs nothing.
+  const triggerWords = new Set(scored.filter((x) => x.w >= 0 && x.m.entry.type !== 'statement').map((x) => x.w));
+  const detail = (w: number, depth = 0): boolean => {
+    for (let at = syntax.head[w]!, hops = 0; at >= 0 && hops < 64; at = syntax.head[at]!, hops++) {
+      if (!triggerWords.has(at)) continue;
+      // Coordinated with the trigger right above it: what that one is ("shelled A and stormed B"; "fighting and airstrikes").
+      return at === syntax.head[w] && COORDINATE.has(rel(w)) ? depth < 8 && detail(at, depth + 1) : true;
+    }
+    return false;
+  };
+  // Means are told as nouns ("after intense fighting") or participles ("killing 23 civilians"); a finite verb is a happening.
+  const verbal = (w: number) => syntax.tables.upos[syntax.upos[w]!] === 'VERB' && syntax.tables.xpos[syntax.xpos[w]!] !== 'VBG';
+  return scored.filter((x) => x.w < 0 || verbal(x.w) || !detail(x.w)).map((x) => x.m);
+}
+
 /** The events of one sentence. */
-export function sentenceEvents(doc: EventInput, sentence: Sentence, tokens: readonly Token[], triggers: Triggers = TRIGGERS): NewsEvent[] {
+export function sentenceEvents(doc: EventInput, sentence: Sentence, tokens: readonly Token[], triggers: Triggers = TRIGGERS, syntax: SentenceSyntax | null = null): NewsEvent[] {
   if (tokens.length === 0 || isQuestion(sentence)) return [];
   const found = findTriggers(tokens, triggers).filter((m) => voidedBy(tokens, m.first, triggers) === null);
   if (found.length === 0) return [];
@@ -217,7 +250,7 @@ export function sentenceEvents(doc: EventInput, sentence: Sentence, tokens: read
   const casualties = casualtiesIn(tokens);
   const civilians = tokens.some((t) => CIVILIANS.has(t.text.toLowerCase()));
   const best = new Map<string, NewsEvent>();
-  for (const m of kept) {
+  for (const m of mainHappenings(kept, tokens, syntax)) {
     const type = m.entry.generic && civilians ? 'civilian-harm' : m.entry.type;
     const { actors, targets } = rolesOf(tokens, m, mentions, placeIds, doc.entities);
     const place = placeOf(m, tokens, mentions, places, actors);
@@ -249,5 +282,32 @@ export function extractEvents(doc: EventInput, triggers: Triggers = TRIGGERS): N
     if (list) list.push(t);
     else bySentence.set(t.sentence, [t]);
   }
-  return doc.sentences.flatMap((s) => sentenceEvents(doc, s, bySentence.get(s.index) ?? [], triggers));
+  const syntaxOf = new Map(doc.syntax.map((x) => [x.sentence, x]));
+  const all = doc.sentences.flatMap((s) => sentenceEvents(doc, s, bySentence.get(s.index) ?? [], triggers, syntaxOf.get(s.index) ?? null));
+  return oncePerHappening(all);
+}
+
+/**
+ * An article tells one happening several times (the lead, the details, a recap): events of the same type on the
+ * same day, at the same place or where one of them names none, are one event.
+ */
+function oncePerHappening(events: readonly NewsEvent[]): NewsEvent[] {
+  const out: NewsEvent[] = [];
+  for (const e of events) {
+    const k = out.findIndex((o) => o.type === e.type && o.date === e.date && (o.place === e.place || o.place === null || e.place === null));
+    if (k < 0) {
+      out.push(e);
+      continue;
+    }
+    // The most confident telling stands for the happening (its sentence, trigger and roles); the others fill what it lacks.
+    const [base, other] = e.confidence > out[k]!.confidence ? [e, out[k]!] : [out[k]!, e];
+    out[k] = {
+      ...base,
+      place: base.place ?? other.place,
+      actors: base.actors.length > 0 ? base.actors : other.actors,
+      targets: base.targets.length > 0 ? base.targets : other.targets,
+      casualties: base.casualties?.killed || base.casualties?.wounded ? base.casualties : other.casualties,
+    };
+  }
+  return out;
 }

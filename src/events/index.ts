@@ -12,7 +12,7 @@ export { extractEvents } from './extract.js';
 
 export const eventsStage: Stage = {
   name: 'events',
-  requires: ['text', 'sentences', 'tokens', 'entities', 'places', 'dates', 'meta'],
+  requires: ['text', 'sentences', 'tokens', 'syntax', 'entities', 'places', 'dates', 'meta'],
   assigns: ['events'],
   uses: [],
   run: (doc: Doc) => ({ ...doc, events: extractEvents(doc) }),
