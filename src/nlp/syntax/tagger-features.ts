@@ -6,8 +6,10 @@
  * for frequent unambiguous words (this word and the next), the word's
  * ambiguity class (the set of labels it had in training), its word classes
  * from unlabelled news (the project's clusters, ner/clusters.ts: they carry
- * unseen words to the tags of the words they resemble), word bigrams, and
- * the two previous predicted tags.
+ * unseen words to the tags of the words they resemble), the classes of the
+ * words two either side, the word's class with its suffix, word bigrams, and
+ * the two previous predicted tags, alone and with the word, its suffix and
+ * the next word's ambiguity class.
  *
  * Each feature is a template number and a value hash, mixed into a bucket of
  * a fixed table of 2^hashBits rows, so the model needs no feature dictionary.
@@ -20,9 +22,11 @@ import { classesOf } from '../ner/clusters.js';
 import type { WordClusters } from '../ner/clusters.js';
 
 /** Features that look at the words only, computed once per sentence. */
-export const STATIC_FEATURES = 31;
+export const STATIC_FEATURES = 34;
 /** Features that look at the previous predicted tags, computed while tagging left to right. */
-export const DYNAMIC_FEATURES = 4;
+export const DYNAMIC_FEATURES = 6;
+/** Per-word value hashes the dynamic features conjoin with the previous tag: the word, its 3-letter suffix, the next word's ambiguity class. */
+export const DYNAMIC_SEEDS = 3;
 export const FEATURE_COUNT = STATIC_FEATURES + DYNAMIC_FEATURES;
 
 const GOLDEN = 0x9e3779b9;
@@ -128,11 +132,20 @@ export class WordHashes {
   }
 }
 
-/** Static feature buckets of a sentence: word `i` owns `[i * STATIC_FEATURES, (i + 1) * STATIC_FEATURES)`. */
-export function staticFeatures(words: readonly string[], hashBits: number, hashes: WordHashes): Uint32Array {
+/** Features of a sentence that do not depend on predicted tags. */
+export interface SentenceFeatures {
+  /** Static buckets: word `i` owns `[i * STATIC_FEATURES, (i + 1) * STATIC_FEATURES)`. */
+  readonly buckets: Uint32Array;
+  /** Dynamic seeds: word `i` owns `[i * DYNAMIC_SEEDS, (i + 1) * DYNAMIC_SEEDS)` (see dynamicFeatures). */
+  readonly seeds: Uint32Array;
+}
+
+/** Static feature buckets and dynamic seeds of a sentence. */
+export function staticFeatures(words: readonly string[], hashBits: number, hashes: WordHashes): SentenceFeatures {
   const n = words.length;
   const mask = 2 ** hashBits - 1;
   const out = new Uint32Array(n * STATIC_FEATURES);
+  const seeds = new Uint32Array(n * DYNAMIC_SEEDS);
   const info = words.map((w) => hashes.of(w));
   const norm = (j: number) => (j < 0 ? PAD_START[-j - 1]! : j >= n ? PAD_END[j - n]! : info[j]![NORM]!);
   const cluster = (j: number, k: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![CLUSTER + k]!);
@@ -167,21 +180,33 @@ export function staticFeatures(words: readonly string[], hashBits: number, hashe
     out[o + 28] = bucketOf(28, i + 1 < n ? info[i + 1]![AMBIGUITY]! : PAD_END[0]!, mask);
     out[o + 29] = bucketOf(29, fmix32((norm(i - 1) + Math.imul(h[NORM]!, 31)) >>> 0), mask);
     out[o + 30] = bucketOf(30, fmix32((h[NORM]! + Math.imul(norm(i + 1), 31)) >>> 0), mask);
+    // Two words out, by class: "the army ... VERB" patterns that the words themselves are too sparse for.
+    out[o + 31] = bucketOf(31, cluster(i - 2, 1), mask);
+    out[o + 32] = bucketOf(32, cluster(i + 2, 1), mask);
+    // Class with suffix: for words unseen in the treebank, "-ed" in a verb-like class is a past verb.
+    out[o + 33] = bucketOf(33, fmix32((h[CLUSTER + 1]! + Math.imul(h[SUF + 2]!, 31)) >>> 0), mask);
+    const d = i * DYNAMIC_SEEDS;
+    seeds[d] = h[NORM]!;
+    seeds[d + 1] = h[SUF + 2]!;
+    seeds[d + 2] = i + 1 < n ? info[i + 1]![AMBIGUITY]! : PAD_END[0]!;
   }
-  return out;
+  return { buckets: out, seeds };
 }
 
 /**
  * Write the tag-dependent buckets of word `i` into `out[0..DYNAMIC_FEATURES)`.
- * `prev1`/`prev2` are label indexes, or `labels` / `labels + 1` for "before the sentence".
+ * `seeds` are the sentence's dynamic seeds (staticFeatures); `prev1`/`prev2`
+ * are label indexes, or `labels` / `labels + 1` for "before the sentence".
  */
-export function dynamicFeatures(normHash: number, prev1: number, prev2: number, mask: number, out: Uint32Array): void {
+export function dynamicFeatures(seeds: Uint32Array, i: number, prev1: number, prev2: number, mask: number, out: Uint32Array): void {
   const s = STATIC_FEATURES;
+  const d = i * DYNAMIC_SEEDS;
+  const tag1 = Math.imul(prev1 + 1, 0x01000193);
   out[0] = bucketOf(s, prev1 + 1, mask);
   out[1] = bucketOf(s + 1, prev2 + 1, mask);
   out[2] = bucketOf(s + 2, Math.imul(prev1 + 1, 1031) + prev2 + 1, mask);
-  out[3] = bucketOf(s + 3, fmix32((normHash ^ Math.imul(prev1 + 1, 0x01000193)) >>> 0), mask);
+  out[3] = bucketOf(s + 3, fmix32((seeds[d]! ^ tag1) >>> 0), mask);
+  // Previous tag with this suffix ("NOUN" then "-ook": retook) and with the next word's possible tags (right context the greedy pass lacks).
+  out[4] = bucketOf(s + 4, fmix32((seeds[d + 1]! ^ tag1) >>> 0), mask);
+  out[5] = bucketOf(s + 5, fmix32((seeds[d + 2]! ^ tag1) >>> 0), mask);
 }
-
-/** The lower-cased form's value hash of a word (for the tag + word feature). */
-export const normHashOf = (hashes: WordHashes, word: string): number => hashes.of(word)[NORM]!;

@@ -15,7 +15,7 @@
  * Loading is explicit: `loadTagger()` reads the model and lemma files; nothing
  * is read at import.
  */
-import { DYNAMIC_FEATURES, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, normHashOf, staticFeatures } from './tagger-features.js';
+import { DYNAMIC_FEATURES, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, staticFeatures } from './tagger-features.js';
 import type { TaggerLexicon } from './tagger-features.js';
 import { loadClusters } from '../ner/clusters.js';
 import type { WordClusters } from '../ner/clusters.js';
@@ -131,12 +131,12 @@ export function tagIndexes(model: SparseWeights, hashes: WordHashes, words: read
   const out = new Uint16Array(n);
   if (n === 0) return out;
   const mask = 2 ** model.hashBits - 1;
-  const buckets = staticFeatures(words, model.hashBits, hashes);
+  const { buckets, seeds } = staticFeatures(words, model.hashBits, hashes);
   const start = model.labels.length;
   for (let i = 0; i < n; i++) {
     const p1 = i > 0 ? out[i - 1]! : start;
     const p2 = i > 1 ? out[i - 2]! : i > 0 ? start : start + 1;
-    dynamicFeatures(normHashOf(hashes, words[i]!), p1, p2, mask, dynamicBuckets);
+    dynamicFeatures(seeds, i, p1, p2, mask, dynamicBuckets);
     out[i] = bestLabel(model, buckets, i);
   }
   return out;
@@ -186,12 +186,12 @@ export class PerceptronTagTrainer implements TaggerShape {
     const start = L;
     for (const index of order) {
       const { words, gold } = examples[index]!;
-      const buckets = staticFeatures(words, this.hashBits, this.hashes);
+      const { buckets, seeds } = staticFeatures(words, this.hashBits, this.hashes);
       const predicted = new Uint16Array(words.length);
       for (let i = 0; i < words.length; i++) {
         const p1 = i > 0 ? predicted[i - 1]! : start;
         const p2 = i > 1 ? predicted[i - 2]! : i > 0 ? start : start + 1;
-        dynamicFeatures(normHashOf(this.hashes, words[i]!), p1, p2, mask, dynamicBuckets);
+        dynamicFeatures(seeds, i, p1, p2, mask, dynamicBuckets);
         const guess = bestLabelDense(this.weights, L, buckets, i);
         predicted[i] = guess;
         const truth = gold[i]!;
