@@ -140,13 +140,56 @@ export interface SentenceFeatures {
   readonly seeds: Uint32Array;
 }
 
-/** Static feature buckets and dynamic seeds of a sentence. */
-export function staticFeatures(words: readonly string[], hashBits: number, hashes: WordHashes): SentenceFeatures {
+/**
+ * Training-time word dropout: the words marked in `words` are shown as if
+ * unseen. Their dictionary and ambiguity features take the values an unseen
+ * word has, and every feature built on their spelling as a whole (the form,
+ * the normal form, and the neighbours' and bigrams' uses of it) points to
+ * `bucket`, a row the trainer never scores or updates: at tagging time an
+ * unseen word's form features fall on rows it never trained, which score
+ * (nearly) nothing. So the weights learn to tag from suffixes, shapes and
+ * classes, which is all an unseen word has.
+ */
+export interface WordDropout {
+  readonly words: Uint8Array;
+  readonly bucket: number;
+}
+
+const UNSEEN_AMBIGUITY = hash32('-');
+
+/** A word's value hashes as dropout shows it (see WordDropout). */
+function asUnseen(h: Uint32Array): Uint32Array {
+  const u = h.slice();
+  u[DICT] = NO_DICT;
+  u[AMBIGUITY] = UNSEEN_AMBIGUITY;
+  return u;
+}
+
+/** Point the form-based features that involve a dropped word at the null bucket. */
+function dropForms(out: Uint32Array, n: number, drop: WordDropout): void {
+  const at = (i: number, slot: number) => {
+    if (i >= 0 && i < n) out[i * STATIC_FEATURES + slot] = drop.bucket;
+  };
+  for (let j = 0; j < n; j++) {
+    if (!drop.words[j]) continue;
+    for (const slot of [1, 2, 29, 30]) at(j, slot);
+    at(j + 1, 14);
+    at(j + 1, 29);
+    at(j + 2, 15);
+    at(j - 1, 16);
+    at(j - 1, 30);
+    at(j - 2, 17);
+  }
+}
+
+/** Static feature buckets and dynamic seeds of a sentence; `drop` only in training. */
+export function staticFeatures(words: readonly string[], hashBits: number, hashes: WordHashes, drop?: WordDropout): SentenceFeatures {
   const n = words.length;
   const mask = 2 ** hashBits - 1;
   const out = new Uint32Array(n * STATIC_FEATURES);
   const seeds = new Uint32Array(n * DYNAMIC_SEEDS);
   const info = words.map((w) => hashes.of(w));
+  if (drop) for (let j = 0; j < n; j++) if (drop.words[j]) info[j] = asUnseen(info[j]!);
   const norm = (j: number) => (j < 0 ? PAD_START[-j - 1]! : j >= n ? PAD_END[j - n]! : info[j]![NORM]!);
   const cluster = (j: number, k: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![CLUSTER + k]!);
   const suf3 = (j: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![SUF + 2]!);
@@ -190,6 +233,7 @@ export function staticFeatures(words: readonly string[], hashBits: number, hashe
     seeds[d + 1] = h[SUF + 2]!;
     seeds[d + 2] = i + 1 < n ? info[i + 1]![AMBIGUITY]! : PAD_END[0]!;
   }
+  if (drop) dropForms(out, n, drop);
   return { buckets: out, seeds };
 }
 
@@ -210,3 +254,6 @@ export function dynamicFeatures(seeds: Uint32Array, i: number, prev1: number, pr
   out[4] = bucketOf(s + 4, fmix32((seeds[d + 1]! ^ tag1) >>> 0), mask);
   out[5] = bucketOf(s + 5, fmix32((seeds[d + 2]! ^ tag1) >>> 0), mask);
 }
+
+/** The dynamic feature built on word `i`'s form (tag + word), for WordDropout. */
+export const DYNAMIC_FORM_SLOT = 3;

@@ -5,9 +5,9 @@ import { gzipSync } from 'node:zlib';
 import { parseConllu } from './conllu.js';
 import { PerceptronTagTrainer, buildTagDictionary, loadTagger, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes, TAGGER_MODEL_URL } from './tagger.js';
 import type { TagExample } from './tagger.js';
-import { WordHashes } from './tagger-features.js';
+import { STATIC_FEATURES, WordHashes, staticFeatures } from './tagger-features.js';
 import { decodeTaggerModel, encodeTaggerModel } from './tagger-model-file.js';
-import { buildAmbiguityClasses } from './tagger.js';
+import { buildAmbiguityClasses, wordCounts } from './tagger.js';
 import { parseClusters } from '../ner/clusters.js';
 
 // Word classes for the tiny test: two classes, and a digest of their own.
@@ -35,12 +35,12 @@ const TINY = `
 4	.	.	PUNCT	.	_	_	_	_	_
 `.trim().replace(/ +/g, '\t');
 
-function trainTiny(seed: number) {
+function trainTiny(seed: number, dropout = false) {
   const sentences = parseConllu(TINY, 'tiny');
   const labels = [...new Set(sentences.flatMap((s) => s.words.map((w) => `${w.upos}|${w.xpos}`)))].sort();
   const examples: TagExample[] = sentences.map((s) => ({ words: s.words.map((w) => w.form), gold: Uint16Array.from(s.words, (w) => labels.indexOf(`${w.upos}|${w.xpos}`)) }));
   const lexicon = { dictionary: buildTagDictionary(examples, 2, 0.9), ambiguity: buildAmbiguityClasses(examples), clusters: CLUSTERS };
-  const trainer = new PerceptronTagTrainer(12, labels, lexicon);
+  const trainer = new PerceptronTagTrainer(12, labels, lexicon, dropout ? { counts: wordCounts(examples), alpha: 0.25, random: seededRandom(seed + 1) } : undefined);
   const random = seededRandom(seed);
   for (let e = 0; e < 8; e++) trainer.epoch(examples, random);
   const q = quantise(trainer.averaged());
@@ -57,6 +57,31 @@ test('training on a tiny treebank is deterministic and learns it', () => {
   const hashes = new WordHashes(loaded.lexicon);
   for (const e of a.examples) assert.deepEqual(Array.from(tagIndexes(loaded, hashes, e.words)), Array.from(e.gold), e.words.join(' '));
   assert.deepEqual(splitLabel('AUX|VBP'), { upos: 'AUX', xpos: 'VBP' });
+});
+
+test('word dropout shows a word as unseen: its form features go to the null row, its spelling features stay', () => {
+  const { model } = trainTiny(7);
+  const hashes = new WordHashes(model.lexicon);
+  const words = ['The', 'army', 'retook', 'the', 'town', '.'];
+  const plain = staticFeatures(words, 12, hashes).buckets;
+  const nullRow = 2 ** 12;
+  // "the" (seen twice, so in the tiny tag dictionary and with an ambiguity class) is dropped.
+  const dropped = staticFeatures(words, 12, hashes, { words: Uint8Array.from([0, 0, 0, 1, 0, 0]), bucket: nullRow }).buckets;
+  const slots = (i: number, b: Uint32Array) => Array.from(b.subarray(i * STATIC_FEATURES, (i + 1) * STATIC_FEATURES));
+  const changed = (i: number) => slots(i, plain).flatMap((b, k) => (b === slots(i, dropped)[k] ? [] : [k]));
+  // The word itself: form, normal form and the two bigrams (null), dictionary and ambiguity class (an unseen word's).
+  assert.deepEqual(changed(3), [1, 2, 13, 27, 29, 30]);
+  assert.deepEqual([1, 2, 29, 30].map((k) => slots(3, dropped)[k]), [nullRow, nullRow, nullRow, nullRow]);
+  // The neighbours lose only what they read of its form and its lexicon entries; suffixes and classes stay.
+  assert.deepEqual(changed(2), [16, 20, 28, 30]);
+  assert.deepEqual(changed(4), [14, 29]);
+  assert.deepEqual(changed(1), [17]);
+  assert.deepEqual(changed(5), [15]);
+  assert.deepEqual(changed(0), []);
+  // Training with dropout still repeats exactly.
+  const a = trainTiny(7, true);
+  const b = trainTiny(7, true);
+  assert.deepEqual(encodeTaggerModel(a.model, a.scale, {}), encodeTaggerModel(b.model, b.scale, {}));
 });
 
 test('the committed model tags news sentences', () => {

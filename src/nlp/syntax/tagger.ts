@@ -15,7 +15,7 @@
  * Loading is explicit: `loadTagger()` reads the model and lemma files; nothing
  * is read at import.
  */
-import { DYNAMIC_FEATURES, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, staticFeatures } from './tagger-features.js';
+import { DYNAMIC_FEATURES, DYNAMIC_FORM_SLOT, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, staticFeatures } from './tagger-features.js';
 import type { TaggerLexicon } from './tagger-features.js';
 import { loadClusters } from '../ner/clusters.js';
 import type { WordClusters } from '../ner/clusters.js';
@@ -155,22 +155,54 @@ export interface TagExample {
 export { seededRandom } from '../ner/perceptron.js';
 import { averageWeights } from '../ner/perceptron.js';
 
+/**
+ * Word dropout in training (Kiperwasser & Goldberg 2016): each occurrence of
+ * a word seen `c` times in training is shown as unseen with probability
+ * `alpha / (alpha + c)`, drawn from `random` (its own seeded generator, so the
+ * shuffle is the same with or without it). Without it the weights of a
+ * word's own form explain nearly every training word, and the spelling and
+ * class features that unseen words depend on learn little.
+ */
+export interface DropoutOptions {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly alpha: number;
+  readonly random: () => number;
+}
+
+/** How often each word form occurs in the examples. */
+export function wordCounts(examples: readonly TagExample[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { words } of examples) for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
 /** Averaged perceptron over the hashed table; updates after each word, with the previous tags as predicted (as at tagging time). */
 export class PerceptronTagTrainer implements TaggerShape {
+  /** 2^hashBits rows, plus one last row that dropout points at and that is never updated (so it stays zero). */
   readonly weights: Int32Array;
   /** Sum of update * time, for averaging. */
   private readonly timed: Float64Array;
   private time = 1;
   private readonly hashes: WordHashes;
+  private readonly nullBucket: number;
 
   constructor(
     readonly hashBits: number,
     readonly labels: readonly string[],
     readonly lexicon: TaggerLexicon,
+    private readonly dropout?: DropoutOptions,
   ) {
-    this.weights = new Int32Array(2 ** hashBits * labels.length);
+    this.nullBucket = 2 ** hashBits;
+    this.weights = new Int32Array((this.nullBucket + 1) * labels.length);
     this.timed = new Float64Array(this.weights.length);
     this.hashes = new WordHashes(lexicon);
+  }
+
+  /** Which words of a sentence dropout shows as unseen this time. */
+  private dropped(words: readonly string[]): Uint8Array | undefined {
+    const d = this.dropout;
+    if (!d) return undefined;
+    return Uint8Array.from(words, (w) => (d.random() < d.alpha / (d.alpha + (d.counts.get(w) ?? 0)) ? 1 : 0));
   }
 
   /** One pass in a seeded order; returns the number of words tagged wrongly before their update. */
@@ -186,12 +218,14 @@ export class PerceptronTagTrainer implements TaggerShape {
     const start = L;
     for (const index of order) {
       const { words, gold } = examples[index]!;
-      const { buckets, seeds } = staticFeatures(words, this.hashBits, this.hashes);
+      const dropped = this.dropped(words);
+      const { buckets, seeds } = staticFeatures(words, this.hashBits, this.hashes, dropped && { words: dropped, bucket: this.nullBucket });
       const predicted = new Uint16Array(words.length);
       for (let i = 0; i < words.length; i++) {
         const p1 = i > 0 ? predicted[i - 1]! : start;
         const p2 = i > 1 ? predicted[i - 2]! : i > 0 ? start : start + 1;
         dynamicFeatures(seeds, i, p1, p2, mask, dynamicBuckets);
+        if (dropped?.[i]) dynamicBuckets[DYNAMIC_FORM_SLOT] = this.nullBucket;
         const guess = bestLabelDense(this.weights, L, buckets, i);
         predicted[i] = guess;
         const truth = gold[i]!;
@@ -199,6 +233,7 @@ export class PerceptronTagTrainer implements TaggerShape {
           wrong++;
           const c = this.time;
           const bump = (bucket: number) => {
+            if (bucket === this.nullBucket) return;
             const base = bucket * L;
             this.weights[base + truth]! += 1;
             this.timed[base + truth]! += c;
@@ -216,7 +251,7 @@ export class PerceptronTagTrainer implements TaggerShape {
 
   /** The averaged weights so far. */
   averaged(): Float32Array {
-    return averageWeights(this.weights, this.timed, this.time);
+    return averageWeights(this.weights, this.timed, this.time).subarray(0, this.nullBucket * this.labels.length);
   }
 }
 
