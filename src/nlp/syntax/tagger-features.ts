@@ -27,7 +27,9 @@ export const STATIC_FEATURES = 34;
 export const DYNAMIC_FEATURES = 6;
 /** Per-word value hashes the dynamic features conjoin with the previous tag: the word, its 3-letter suffix, the next word's ambiguity class. */
 export const DYNAMIC_SEEDS = 3;
-export const FEATURE_COUNT = STATIC_FEATURES + DYNAMIC_FEATURES;
+/** Features of the second pass, on the first pass's tags around the word (tagger.ts). */
+export const RIGHT_FEATURES = 5;
+export const FEATURE_COUNT = STATIC_FEATURES + DYNAMIC_FEATURES + RIGHT_FEATURES;
 
 const GOLDEN = 0x9e3779b9;
 /** Bucket of template `k` with value hash `value`. */
@@ -257,3 +259,26 @@ export function dynamicFeatures(seeds: Uint32Array, i: number, prev1: number, pr
 
 /** The dynamic feature built on word `i`'s form (tag + word), for WordDropout. */
 export const DYNAMIC_FORM_SLOT = 3;
+
+/**
+ * Write the second pass's buckets of word `i` into `out[0..RIGHT_FEATURES)`:
+ * the first pass's tags of the next two words, alone, together, around the
+ * word, and with the word and its suffix (Toutanova et al. 2003's right
+ * context, which a left-to-right pass cannot see). `tags` are the first
+ * pass's label indexes; `labels` (the label count) stands for "before the
+ * sentence" and `labels + 2` for "after it".
+ */
+export function rightFeatures(seeds: Uint32Array, i: number, tags: Uint16Array, labels: number, mask: number, out: Uint32Array): void {
+  const n = tags.length;
+  const s = STATIC_FEATURES + DYNAMIC_FEATURES;
+  const d = i * DYNAMIC_SEEDS;
+  const next1 = (i + 1 < n ? tags[i + 1]! : labels + 2) + 1;
+  const next2 = (i + 2 < n ? tags[i + 2]! : labels + 2) + 1;
+  const prev1 = (i > 0 ? tags[i - 1]! : labels) + 1;
+  const tag1 = Math.imul(next1, 0x01000193);
+  out[0] = bucketOf(s, next1, mask);
+  out[1] = bucketOf(s + 1, Math.imul(next1, 1031) + next2, mask);
+  out[2] = bucketOf(s + 2, Math.imul(prev1, 1031) + next1, mask);
+  out[3] = bucketOf(s + 3, fmix32((seeds[d]! ^ tag1) >>> 0), mask);
+  out[4] = bucketOf(s + 4, fmix32((seeds[d + 1]! ^ tag1) >>> 0), mask);
+}
