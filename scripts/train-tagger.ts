@@ -16,8 +16,8 @@ import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { parseConllu } from '../src/nlp/syntax/conllu.js';
 import type { ConlluSentence } from '../src/nlp/syntax/conllu.js';
-import { PerceptronTagTrainer, TAGGER_MODEL_URL, buildAmbiguityClasses, wordCounts, buildTagDictionary, loadTagger, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes } from '../src/nlp/syntax/tagger.js';
-import type { SparseWeights, TagExample } from '../src/nlp/syntax/tagger.js';
+import { PerceptronTagTrainer, TAGGER_MODEL_URL, buildAmbiguityClasses, pruneWeights, wordCounts, buildTagDictionary, loadTagger, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes } from '../src/nlp/syntax/tagger.js';
+import type { SparseWeights, TagExample, TaggerShape } from '../src/nlp/syntax/tagger.js';
 import { WordHashes } from '../src/nlp/syntax/tagger-features.js';
 import { encodeTaggerModel } from '../src/nlp/syntax/tagger-model-file.js';
 import { LEMMA_LEXICON_URL, buildLemmatizer, encodeLemmatizer } from '../src/nlp/syntax/lemma.js';
@@ -116,6 +116,16 @@ const DROPOUT_PERCENT = 100;
 const dropoutOptions = (examples: readonly TagExample[], percent: number, seed: number) =>
   percent > 0 ? { counts: wordCounts(examples), alpha: percent / 100, random: seededRandom(seed ^ 0x5bd1e995) } : undefined;
 
+/**
+ * Weights below this many perceptron updates are dropped from the saved
+ * model (pruneWeights): on dev, pruning below 0.94 updates halves the weights
+ * and speeds tagging by about a third for at most 0.01-0.1 points of UPOS.
+ */
+const PRUNE_UPDATES = 0.94;
+/** A quantised table as the saved model keeps it: sparse, pruned. */
+const savedWeights = (shape: TaggerShape, q: { scale: number; weights: Int16Array }) =>
+  pruneWeights(sparseWeights(shape, q.weights), Math.round(PRUNE_UPDATES / q.scale));
+
 export function trainTaggerFor(train: readonly ConlluSentence[], epochs: number, seed = 20240615, hashBits = 18): SparseWeights {
   const labels = [...new Set(train.flatMap((s) => s.words.map(jointLabel)))].sort();
   const index = new Map(labels.map((l, i) => [l, i]));
@@ -124,7 +134,7 @@ export function trainTaggerFor(train: readonly ConlluSentence[], epochs: number,
   const trainer = new PerceptronTagTrainer(hashBits, labels, lexicon, dropoutOptions(examples, DROPOUT_PERCENT, seed));
   const random = seededRandom(seed);
   for (let epoch = 1; epoch <= epochs; epoch++) trainer.epoch(examples, random);
-  return sparseWeights({ hashBits, labels, lexicon }, quantise(trainer.averaged()).weights);
+  return savedWeights({ hashBits, labels, lexicon }, quantise(trainer.averaged()));
 }
 
 /** The files the tagger is trained on, read as CoNLL-U. */
@@ -160,7 +170,7 @@ function main(): void {
     const t0 = performance.now();
     const wrong = trainer.epoch(examples, random);
     const quantised = quantise(trainer.averaged());
-    const model = sparseWeights({ hashBits, labels, lexicon }, quantised.weights);
+    const model = savedWeights({ hashBits, labels, lexicon }, quantised);
     const ewt = tagAccuracy(model, devEwt);
     const gum = tagAccuracy(model, devGum);
     // Chosen on EWT dev UPOS + XPOS (the larger dev set); GUM news dev is shown alongside.

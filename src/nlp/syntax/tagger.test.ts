@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseConllu } from './conllu.js';
-import { PerceptronTagTrainer, buildTagDictionary, loadTagger, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes, TAGGER_MODEL_URL } from './tagger.js';
+import { PerceptronTagTrainer, buildTagDictionary, loadTagger, pruneWeights, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes, TAGGER_MODEL_URL } from './tagger.js';
 import type { TagExample } from './tagger.js';
 import { RIGHT_FEATURES, STATIC_FEATURES, WordHashes, rightFeatures, staticFeatures } from './tagger-features.js';
 import { decodeTaggerModel, encodeTaggerModel } from './tagger-model-file.js';
@@ -101,6 +101,16 @@ test('the second pass reads the first pass\'s tags to the right of each word', (
   assert.deepEqual(features([0, 4, 2, 3], 1), base);
   // The last word sees the end of the sentence, not a stray tag.
   assert.deepEqual(features([0, 1, 2, 3], 3), features([0, 1, 2, 0], 3));
+});
+
+test('pruning drops the small weights and keeps the rows in step', () => {
+  const shape = { hashBits: 2, labels: ['A|a', 'B|b'], lexicon: { dictionary: new Map(), ambiguity: new Map(), clusters: CLUSTERS } };
+  const dense = Int16Array.from([5, -1, 0, 0, 2, 7, -9, 1]);
+  const pruned = pruneWeights(sparseWeights(shape, dense), 3);
+  assert.deepEqual(Array.from(pruned.start), [0, 1, 1, 2, 3]);
+  assert.deepEqual(Array.from(pruned.label), [0, 1, 0]);
+  assert.deepEqual(Array.from(pruned.value), [5, 7, -9]);
+  assert.deepEqual(Array.from(pruneWeights(sparseWeights(shape, dense), 0).value), [5, -1, 2, 7, -9, 1]);
 });
 
 test('the committed model tags news sentences', () => {

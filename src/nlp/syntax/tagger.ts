@@ -75,6 +75,32 @@ export function sparseWeights(shape: TaggerShape, dense: Int16Array): SparseWeig
   return { hashBits: shape.hashBits, labels: shape.labels, lexicon: shape.lexicon, start, label, value };
 }
 
+/**
+ * Drop the weights of magnitude below `below` (in the table's int16 units).
+ * The long rows (the bias, the previous tags, frequent shapes and classes)
+ * hold a weight for nearly every label, most of them the trace of one or two
+ * late updates; they cost every word a sum and barely move an argmax.
+ */
+export function pruneWeights(model: SparseWeights, below: number): SparseWeights {
+  const rows = 2 ** model.hashBits;
+  let kept = 0;
+  for (let j = 0; j < model.value.length; j++) if (Math.abs(model.value[j]!) >= below) kept++;
+  const start = new Uint32Array(rows + 1);
+  const label = new Uint8Array(kept);
+  const value = new Int16Array(kept);
+  let k = 0;
+  for (let b = 0; b < rows; b++) {
+    start[b] = k;
+    for (let j = model.start[b]!; j < model.start[b + 1]!; j++)
+      if (Math.abs(model.value[j]!) >= below) {
+        label[k] = model.label[j]!;
+        value[k++] = model.value[j]!;
+      }
+  }
+  start[rows] = k;
+  return { hashBits: model.hashBits, labels: model.labels, lexicon: model.lexicon, start, label, value };
+}
+
 /** Split a joint label "UPOS|XPOS". */
 export function splitLabel(label: string): { upos: string; xpos: string } {
   const bar = label.indexOf('|');
