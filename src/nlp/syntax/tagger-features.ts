@@ -260,6 +260,9 @@ export function dynamicFeatures(seeds: Uint32Array, i: number, prev1: number, pr
 /** The dynamic feature built on word `i`'s form (tag + word), for WordDropout. */
 export const DYNAMIC_FORM_SLOT = 3;
 
+/** The second-pass feature built on word `i`'s form (word + next tag), for WordDropout. */
+export const RIGHT_FORM_SLOT = 3;
+
 /**
  * Write the second pass's buckets of word `i` into `out[0..RIGHT_FEATURES)`:
  * the first pass's tags of the next two words, alone, together, around the

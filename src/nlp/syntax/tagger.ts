@@ -17,7 +17,7 @@
  * Loading is explicit: `loadTagger()` reads the model and lemma files; nothing
  * is read at import.
  */
-import { DYNAMIC_FEATURES, DYNAMIC_FORM_SLOT, RIGHT_FEATURES, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, rightFeatures, staticFeatures } from './tagger-features.js';
+import { DYNAMIC_FEATURES, DYNAMIC_FORM_SLOT, RIGHT_FEATURES, RIGHT_FORM_SLOT, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, rightFeatures, staticFeatures } from './tagger-features.js';
 import type { TaggerLexicon } from './tagger-features.js';
 import { loadClusters } from '../ner/clusters.js';
 import type { WordClusters } from '../ner/clusters.js';
@@ -293,6 +293,7 @@ export class PerceptronTagTrainer implements TaggerShape {
       }
       for (let i = 0; i < words.length; i++) {
         rightFeatures(seeds, i, predicted, L, mask, rightBuckets);
+        if (dropped?.[i]) rightBuckets[RIGHT_FORM_SLOT] = this.nullBucket;
         addRowsDense(this.weights, L, rightBuckets, 0, RIGHT_FEATURES, s, i * L);
         const guess = argmax(s, L, i * L);
         const truth = gold[i]!;
