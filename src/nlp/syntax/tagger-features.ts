@@ -6,8 +6,10 @@
  * for frequent unambiguous words (this word and the next), the word's
  * ambiguity class (the set of labels it had in training), its word classes
  * from unlabelled news (the project's clusters, ner/clusters.ts: they carry
- * unseen words to the tags of the words they resemble), word bigrams, and
- * the two previous predicted tags.
+ * unseen words to the tags of the words they resemble), the classes of the
+ * words two either side, the word's class with its suffix, word bigrams, and
+ * the two previous predicted tags, alone and with the word, its suffix and
+ * the next word's ambiguity class.
  *
  * Each feature is a template number and a value hash, mixed into a bucket of
  * a fixed table of 2^hashBits rows, so the model needs no feature dictionary.
@@ -20,10 +22,14 @@ import { classesOf } from '../ner/clusters.js';
 import type { WordClusters } from '../ner/clusters.js';
 
 /** Features that look at the words only, computed once per sentence. */
-export const STATIC_FEATURES = 31;
+export const STATIC_FEATURES = 34;
 /** Features that look at the previous predicted tags, computed while tagging left to right. */
-export const DYNAMIC_FEATURES = 4;
-export const FEATURE_COUNT = STATIC_FEATURES + DYNAMIC_FEATURES;
+export const DYNAMIC_FEATURES = 6;
+/** Per-word value hashes the dynamic features conjoin with the previous tag: the word, its 3-letter suffix, the next word's ambiguity class. */
+export const DYNAMIC_SEEDS = 3;
+/** Features of the second pass, on the first pass's tags around the word (tagger.ts). */
+export const RIGHT_FEATURES = 5;
+export const FEATURE_COUNT = STATIC_FEATURES + DYNAMIC_FEATURES + RIGHT_FEATURES;
 
 const GOLDEN = 0x9e3779b9;
 /** Bucket of template `k` with value hash `value`. */
@@ -128,12 +134,64 @@ export class WordHashes {
   }
 }
 
-/** Static feature buckets of a sentence: word `i` owns `[i * STATIC_FEATURES, (i + 1) * STATIC_FEATURES)`. */
-export function staticFeatures(words: readonly string[], hashBits: number, hashes: WordHashes): Uint32Array {
+/** Features of a sentence that do not depend on predicted tags. */
+export interface SentenceFeatures {
+  /** Static buckets: word `i` owns `[i * STATIC_FEATURES, (i + 1) * STATIC_FEATURES)`. */
+  readonly buckets: Uint32Array;
+  /** Dynamic seeds: word `i` owns `[i * DYNAMIC_SEEDS, (i + 1) * DYNAMIC_SEEDS)` (see dynamicFeatures). */
+  readonly seeds: Uint32Array;
+}
+
+/**
+ * Training-time word dropout: the words marked in `words` are shown as if
+ * unseen. Their dictionary and ambiguity features take the values an unseen
+ * word has, and every feature built on their spelling as a whole (the form,
+ * the normal form, and the neighbours' and bigrams' uses of it) points to
+ * `bucket`, a row the trainer never scores or updates: at tagging time an
+ * unseen word's form features fall on rows it never trained, which score
+ * (nearly) nothing. So the weights learn to tag from suffixes, shapes and
+ * classes, which is all an unseen word has.
+ */
+export interface WordDropout {
+  readonly words: Uint8Array;
+  readonly bucket: number;
+}
+
+const UNSEEN_AMBIGUITY = hash32('-');
+
+/** A word's value hashes as dropout shows it (see WordDropout). */
+function asUnseen(h: Uint32Array): Uint32Array {
+  const u = h.slice();
+  u[DICT] = NO_DICT;
+  u[AMBIGUITY] = UNSEEN_AMBIGUITY;
+  return u;
+}
+
+/** Point the form-based features that involve a dropped word at the null bucket. */
+function dropForms(out: Uint32Array, n: number, drop: WordDropout): void {
+  const at = (i: number, slot: number) => {
+    if (i >= 0 && i < n) out[i * STATIC_FEATURES + slot] = drop.bucket;
+  };
+  for (let j = 0; j < n; j++) {
+    if (!drop.words[j]) continue;
+    for (const slot of [1, 2, 29, 30]) at(j, slot);
+    at(j + 1, 14);
+    at(j + 1, 29);
+    at(j + 2, 15);
+    at(j - 1, 16);
+    at(j - 1, 30);
+    at(j - 2, 17);
+  }
+}
+
+/** Static feature buckets and dynamic seeds of a sentence; `drop` only in training. */
+export function staticFeatures(words: readonly string[], hashBits: number, hashes: WordHashes, drop?: WordDropout): SentenceFeatures {
   const n = words.length;
   const mask = 2 ** hashBits - 1;
   const out = new Uint32Array(n * STATIC_FEATURES);
+  const seeds = new Uint32Array(n * DYNAMIC_SEEDS);
   const info = words.map((w) => hashes.of(w));
+  if (drop) for (let j = 0; j < n; j++) if (drop.words[j]) info[j] = asUnseen(info[j]!);
   const norm = (j: number) => (j < 0 ? PAD_START[-j - 1]! : j >= n ? PAD_END[j - n]! : info[j]![NORM]!);
   const cluster = (j: number, k: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![CLUSTER + k]!);
   const suf3 = (j: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![SUF + 2]!);
@@ -167,21 +225,63 @@ export function staticFeatures(words: readonly string[], hashBits: number, hashe
     out[o + 28] = bucketOf(28, i + 1 < n ? info[i + 1]![AMBIGUITY]! : PAD_END[0]!, mask);
     out[o + 29] = bucketOf(29, fmix32((norm(i - 1) + Math.imul(h[NORM]!, 31)) >>> 0), mask);
     out[o + 30] = bucketOf(30, fmix32((h[NORM]! + Math.imul(norm(i + 1), 31)) >>> 0), mask);
+    // Two words out, by class: "the army ... VERB" patterns that the words themselves are too sparse for.
+    out[o + 31] = bucketOf(31, cluster(i - 2, 1), mask);
+    out[o + 32] = bucketOf(32, cluster(i + 2, 1), mask);
+    // Class with suffix: for words unseen in the treebank, "-ed" in a verb-like class is a past verb.
+    out[o + 33] = bucketOf(33, fmix32((h[CLUSTER + 1]! + Math.imul(h[SUF + 2]!, 31)) >>> 0), mask);
+    const d = i * DYNAMIC_SEEDS;
+    seeds[d] = h[NORM]!;
+    seeds[d + 1] = h[SUF + 2]!;
+    seeds[d + 2] = i + 1 < n ? info[i + 1]![AMBIGUITY]! : PAD_END[0]!;
   }
-  return out;
+  if (drop) dropForms(out, n, drop);
+  return { buckets: out, seeds };
 }
 
 /**
  * Write the tag-dependent buckets of word `i` into `out[0..DYNAMIC_FEATURES)`.
- * `prev1`/`prev2` are label indexes, or `labels` / `labels + 1` for "before the sentence".
+ * `seeds` are the sentence's dynamic seeds (staticFeatures); `prev1`/`prev2`
+ * are label indexes, or `labels` / `labels + 1` for "before the sentence".
  */
-export function dynamicFeatures(normHash: number, prev1: number, prev2: number, mask: number, out: Uint32Array): void {
+export function dynamicFeatures(seeds: Uint32Array, i: number, prev1: number, prev2: number, mask: number, out: Uint32Array): void {
   const s = STATIC_FEATURES;
+  const d = i * DYNAMIC_SEEDS;
+  const tag1 = Math.imul(prev1 + 1, 0x01000193);
   out[0] = bucketOf(s, prev1 + 1, mask);
   out[1] = bucketOf(s + 1, prev2 + 1, mask);
   out[2] = bucketOf(s + 2, Math.imul(prev1 + 1, 1031) + prev2 + 1, mask);
-  out[3] = bucketOf(s + 3, fmix32((normHash ^ Math.imul(prev1 + 1, 0x01000193)) >>> 0), mask);
+  out[3] = bucketOf(s + 3, fmix32((seeds[d]! ^ tag1) >>> 0), mask);
+  // Previous tag with this suffix ("NOUN" then "-ook": retook) and with the next word's possible tags (right context the greedy pass lacks).
+  out[4] = bucketOf(s + 4, fmix32((seeds[d + 1]! ^ tag1) >>> 0), mask);
+  out[5] = bucketOf(s + 5, fmix32((seeds[d + 2]! ^ tag1) >>> 0), mask);
 }
 
-/** The lower-cased form's value hash of a word (for the tag + word feature). */
-export const normHashOf = (hashes: WordHashes, word: string): number => hashes.of(word)[NORM]!;
+/** The dynamic feature built on word `i`'s form (tag + word), for WordDropout. */
+export const DYNAMIC_FORM_SLOT = 3;
+
+/** The second-pass feature built on word `i`'s form (word + next tag), for WordDropout. */
+export const RIGHT_FORM_SLOT = 3;
+
+/**
+ * Write the second pass's buckets of word `i` into `out[0..RIGHT_FEATURES)`:
+ * the first pass's tags of the next two words, alone, together, around the
+ * word, and with the word and its suffix (Toutanova et al. 2003's right
+ * context, which a left-to-right pass cannot see). `tags` are the first
+ * pass's label indexes; `labels` (the label count) stands for "before the
+ * sentence" and `labels + 2` for "after it".
+ */
+export function rightFeatures(seeds: Uint32Array, i: number, tags: Uint16Array, labels: number, mask: number, out: Uint32Array): void {
+  const n = tags.length;
+  const s = STATIC_FEATURES + DYNAMIC_FEATURES;
+  const d = i * DYNAMIC_SEEDS;
+  const next1 = (i + 1 < n ? tags[i + 1]! : labels + 2) + 1;
+  const next2 = (i + 2 < n ? tags[i + 2]! : labels + 2) + 1;
+  const prev1 = (i > 0 ? tags[i - 1]! : labels) + 1;
+  const tag1 = Math.imul(next1, 0x01000193);
+  out[0] = bucketOf(s, next1, mask);
+  out[1] = bucketOf(s + 1, Math.imul(next1, 1031) + next2, mask);
+  out[2] = bucketOf(s + 2, Math.imul(prev1, 1031) + next1, mask);
+  out[3] = bucketOf(s + 3, fmix32((seeds[d]! ^ tag1) >>> 0), mask);
+  out[4] = bucketOf(s + 4, fmix32((seeds[d + 1]! ^ tag1) >>> 0), mask);
+}

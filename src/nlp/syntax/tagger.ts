@@ -1,6 +1,8 @@
 /**
  * Part-of-speech tagger: a greedy left-to-right averaged perceptron
- * (Collins 2002; Honnibal's "A good POS tagger in about 200 lines") over
+ * (Collins 2002; Honnibal's "A good POS tagger in about 200 lines"), with a
+ * second pass that corrects each word's scores by the first pass's tags to
+ * its right (tagIndexes), over
  * joint `UPOS|XPOS` labels ("NOUN|NN", "AUX|VBZ", "SCONJ|IN"), so one pass
  * gives both tag sets and they always agree. Joint labels beat tagging XPOS
  * and mapping it to UPOS because the UPOS distinctions that Penn tags do not
@@ -15,7 +17,7 @@
  * Loading is explicit: `loadTagger()` reads the model and lemma files; nothing
  * is read at import.
  */
-import { DYNAMIC_FEATURES, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, normHashOf, staticFeatures } from './tagger-features.js';
+import { DYNAMIC_FEATURES, DYNAMIC_FORM_SLOT, RIGHT_FEATURES, RIGHT_FORM_SLOT, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, rightFeatures, staticFeatures } from './tagger-features.js';
 import type { TaggerLexicon } from './tagger-features.js';
 import { loadClusters } from '../ner/clusters.js';
 import type { WordClusters } from '../ner/clusters.js';
@@ -73,6 +75,32 @@ export function sparseWeights(shape: TaggerShape, dense: Int16Array): SparseWeig
   return { hashBits: shape.hashBits, labels: shape.labels, lexicon: shape.lexicon, start, label, value };
 }
 
+/**
+ * Drop the weights of magnitude below `below` (in the table's int16 units).
+ * The long rows (the bias, the previous tags, frequent shapes and classes)
+ * hold a weight for nearly every label, most of them the trace of one or two
+ * late updates; they cost every word a sum and barely move an argmax.
+ */
+export function pruneWeights(model: SparseWeights, below: number): SparseWeights {
+  const rows = 2 ** model.hashBits;
+  let kept = 0;
+  for (let j = 0; j < model.value.length; j++) if (Math.abs(model.value[j]!) >= below) kept++;
+  const start = new Uint32Array(rows + 1);
+  const label = new Uint8Array(kept);
+  const value = new Int16Array(kept);
+  let k = 0;
+  for (let b = 0; b < rows; b++) {
+    start[b] = k;
+    for (let j = model.start[b]!; j < model.start[b + 1]!; j++)
+      if (Math.abs(model.value[j]!) >= below) {
+        label[k] = model.label[j]!;
+        value[k++] = model.value[j]!;
+      }
+  }
+  start[rows] = k;
+  return { hashBits: model.hashBits, labels: model.labels, lexicon: model.lexicon, start, label, value };
+}
+
 /** Split a joint label "UPOS|XPOS". */
 export function splitLabel(label: string): { upos: string; xpos: string } {
   const bar = label.indexOf('|');
@@ -81,63 +109,68 @@ export function splitLabel(label: string): { upos: string; xpos: string } {
 
 /** Scratch buffers reused by every call (tagging is synchronous, so calls never overlap). */
 const dynamicBuckets = new Uint32Array(DYNAMIC_FEATURES);
+const rightBuckets = new Uint32Array(RIGHT_FEATURES);
+/** The first pass's scores of every word of the sentence, word-major; the second pass adds to them. */
 let scores = new Int32Array(0);
 
-const argmax = (s: Int32Array, L: number) => {
-  let best = 0;
-  for (let t = 1; t < L; t++) if (s[t]! > s[best]!) best = t;
-  return best;
+/** Index of the best of `s[from..from+L)`, relative to `from` (ties go to the lower label index). */
+const argmax = (s: Int32Array, L: number, from: number) => {
+  let best = from;
+  for (let t = from + 1; t < from + L; t++) if (s[t]! > s[best]!) best = t;
+  return best - from;
 };
 
-/** Best label of word `i` from its static buckets and the current dynamic ones (ties go to the lower label index). */
-function bestLabel(model: SparseWeights, buckets: Uint32Array, i: number): number {
-  const L = model.labels.length;
-  if (scores.length < L) scores = new Int32Array(L);
-  const s = scores;
-  s.fill(0, 0, L);
+/** The score buffer, with room for `n` words. */
+function scoresFor(n: number, L: number): Int32Array {
+  if (scores.length < n * L) scores = new Int32Array(Math.max(n * L, 2 * scores.length));
+  return scores;
+}
+
+/** Sum the rows of `buckets[from..to)` into `s[o..o+L)`. */
+function addRows(model: SparseWeights, buckets: Uint32Array, from: number, to: number, s: Int32Array, o: number): void {
   const { start, label, value } = model;
-  const from = i * STATIC_FEATURES;
-  for (let k = from; k < from + STATIC_FEATURES; k++) {
+  for (let k = from; k < to; k++) {
     const b = buckets[k]!;
-    for (let j = start[b]!, end = start[b + 1]!; j < end; j++) s[label[j]!]! += value[j]!;
+    for (let j = start[b]!, end = start[b + 1]!; j < end; j++) s[o + label[j]!]! += value[j]!;
   }
-  for (let k = 0; k < DYNAMIC_FEATURES; k++) {
-    const b = dynamicBuckets[k]!;
-    for (let j = start[b]!, end = start[b + 1]!; j < end; j++) s[label[j]!]! += value[j]!;
-  }
-  return argmax(s, L);
 }
 
 /** The same over the trainer's dense table. */
-function bestLabelDense(weights: Int32Array, L: number, buckets: Uint32Array, i: number): number {
-  if (scores.length < L) scores = new Int32Array(L);
-  const s = scores;
-  s.fill(0, 0, L);
-  const from = i * STATIC_FEATURES;
-  for (let k = from; k < from + STATIC_FEATURES; k++) {
+function addRowsDense(weights: Int32Array, L: number, buckets: Uint32Array, from: number, to: number, s: Int32Array, o: number): void {
+  for (let k = from; k < to; k++) {
     const row = buckets[k]! * L;
-    for (let t = 0; t < L; t++) s[t]! += weights[row + t]!;
+    for (let t = 0; t < L; t++) s[o + t]! += weights[row + t]!;
   }
-  for (let k = 0; k < DYNAMIC_FEATURES; k++) {
-    const row = dynamicBuckets[k]! * L;
-    for (let t = 0; t < L; t++) s[t]! += weights[row + t]!;
-  }
-  return argmax(s, L);
 }
 
-/** Label indexes of a sentence, tagged left to right. */
+/**
+ * Label indexes of a sentence: tagged left to right, then a second pass that
+ * adds to each word's first-pass scores the weights of the first pass's tags
+ * to its right (rightFeatures). The second pass only adds a few rows to
+ * scores already summed, so it costs far less than a second tagger would.
+ */
 export function tagIndexes(model: SparseWeights, hashes: WordHashes, words: readonly string[]): Uint16Array {
   const n = words.length;
-  const out = new Uint16Array(n);
-  if (n === 0) return out;
+  const first = new Uint16Array(n);
+  if (n === 0) return first;
   const mask = 2 ** model.hashBits - 1;
-  const buckets = staticFeatures(words, model.hashBits, hashes);
-  const start = model.labels.length;
+  const { buckets, seeds } = staticFeatures(words, model.hashBits, hashes);
+  const L = model.labels.length;
+  const s = scoresFor(n, L);
+  s.fill(0, 0, n * L);
   for (let i = 0; i < n; i++) {
-    const p1 = i > 0 ? out[i - 1]! : start;
-    const p2 = i > 1 ? out[i - 2]! : i > 0 ? start : start + 1;
-    dynamicFeatures(normHashOf(hashes, words[i]!), p1, p2, mask, dynamicBuckets);
-    out[i] = bestLabel(model, buckets, i);
+    const p1 = i > 0 ? first[i - 1]! : L;
+    const p2 = i > 1 ? first[i - 2]! : i > 0 ? L : L + 1;
+    dynamicFeatures(seeds, i, p1, p2, mask, dynamicBuckets);
+    addRows(model, buckets, i * STATIC_FEATURES, (i + 1) * STATIC_FEATURES, s, i * L);
+    addRows(model, dynamicBuckets, 0, DYNAMIC_FEATURES, s, i * L);
+    first[i] = argmax(s, L, i * L);
+  }
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    rightFeatures(seeds, i, first, L, mask, rightBuckets);
+    addRows(model, rightBuckets, 0, RIGHT_FEATURES, s, i * L);
+    out[i] = argmax(s, L, i * L);
   }
   return out;
 }
@@ -155,25 +188,76 @@ export interface TagExample {
 export { seededRandom } from '../ner/perceptron.js';
 import { averageWeights } from '../ner/perceptron.js';
 
+/**
+ * Word dropout in training (Kiperwasser & Goldberg 2016): each occurrence of
+ * a word seen `c` times in training is shown as unseen with probability
+ * `alpha / (alpha + c)`, drawn from `random` (its own seeded generator, so the
+ * shuffle is the same with or without it). Without it the weights of a
+ * word's own form explain nearly every training word, and the spelling and
+ * class features that unseen words depend on learn little.
+ */
+export interface DropoutOptions {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly alpha: number;
+  readonly random: () => number;
+}
+
+/** How often each word form occurs in the examples. */
+export function wordCounts(examples: readonly TagExample[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { words } of examples) for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
 /** Averaged perceptron over the hashed table; updates after each word, with the previous tags as predicted (as at tagging time). */
 export class PerceptronTagTrainer implements TaggerShape {
+  /** 2^hashBits rows, plus one last row that dropout points at and that is never updated (so it stays zero). */
   readonly weights: Int32Array;
   /** Sum of update * time, for averaging. */
   private readonly timed: Float64Array;
   private time = 1;
   private readonly hashes: WordHashes;
+  private readonly nullBucket: number;
 
   constructor(
     readonly hashBits: number,
     readonly labels: readonly string[],
     readonly lexicon: TaggerLexicon,
+    private readonly dropout?: DropoutOptions,
   ) {
-    this.weights = new Int32Array(2 ** hashBits * labels.length);
+    this.nullBucket = 2 ** hashBits;
+    this.weights = new Int32Array((this.nullBucket + 1) * labels.length);
     this.timed = new Float64Array(this.weights.length);
     this.hashes = new WordHashes(lexicon);
   }
 
-  /** One pass in a seeded order; returns the number of words tagged wrongly before their update. */
+  /** Which words of a sentence dropout shows as unseen this time. */
+  private dropped(words: readonly string[]): Uint8Array | undefined {
+    const d = this.dropout;
+    if (!d) return undefined;
+    return Uint8Array.from(words, (w) => (d.random() < d.alpha / (d.alpha + (d.counts.get(w) ?? 0)) ? 1 : 0));
+  }
+
+  /** Move weight from the guessed label to the true one in `bucket` (the null row stays zero). */
+  private update(bucket: number, truth: number, guess: number): void {
+    if (bucket === this.nullBucket) return;
+    const L = this.labels.length;
+    const base = bucket * L;
+    const c = this.time;
+    this.weights[base + truth]! += 1;
+    this.timed[base + truth]! += c;
+    this.weights[base + guess]! -= 1;
+    this.timed[base + guess]! -= c;
+  }
+
+  /**
+   * One pass in a seeded order. Each sentence is tagged left to right, each
+   * word's features updated when it is wrong; then the second pass (see
+   * tagIndexes) runs over that first pass's tags and scores, and its
+   * right-context features are updated where it is still wrong, so they learn
+   * to correct the first pass. Returns the number of words the second pass
+   * tagged wrongly before their update.
+   */
   epoch(examples: readonly TagExample[], random: () => number): number {
     const order = examples.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
@@ -186,29 +270,37 @@ export class PerceptronTagTrainer implements TaggerShape {
     const start = L;
     for (const index of order) {
       const { words, gold } = examples[index]!;
-      const buckets = staticFeatures(words, this.hashBits, this.hashes);
+      const dropped = this.dropped(words);
+      const { buckets, seeds } = staticFeatures(words, this.hashBits, this.hashes, dropped && { words: dropped, bucket: this.nullBucket });
       const predicted = new Uint16Array(words.length);
+      const s = scoresFor(words.length, L);
+      s.fill(0, 0, words.length * L);
       for (let i = 0; i < words.length; i++) {
         const p1 = i > 0 ? predicted[i - 1]! : start;
         const p2 = i > 1 ? predicted[i - 2]! : i > 0 ? start : start + 1;
-        dynamicFeatures(normHashOf(this.hashes, words[i]!), p1, p2, mask, dynamicBuckets);
-        const guess = bestLabelDense(this.weights, L, buckets, i);
+        dynamicFeatures(seeds, i, p1, p2, mask, dynamicBuckets);
+        if (dropped?.[i]) dynamicBuckets[DYNAMIC_FORM_SLOT] = this.nullBucket;
+        addRowsDense(this.weights, L, buckets, i * STATIC_FEATURES, (i + 1) * STATIC_FEATURES, s, i * L);
+        addRowsDense(this.weights, L, dynamicBuckets, 0, DYNAMIC_FEATURES, s, i * L);
+        const guess = argmax(s, L, i * L);
         predicted[i] = guess;
         const truth = gold[i]!;
         if (guess !== truth) {
-          wrong++;
-          const c = this.time;
-          const bump = (bucket: number) => {
-            const base = bucket * L;
-            this.weights[base + truth]! += 1;
-            this.timed[base + truth]! += c;
-            this.weights[base + guess]! -= 1;
-            this.timed[base + guess]! -= c;
-          };
-          for (let k = i * STATIC_FEATURES; k < (i + 1) * STATIC_FEATURES; k++) bump(buckets[k]!);
-          for (let k = 0; k < DYNAMIC_FEATURES; k++) bump(dynamicBuckets[k]!);
+          for (let k = i * STATIC_FEATURES; k < (i + 1) * STATIC_FEATURES; k++) this.update(buckets[k]!, truth, guess);
+          for (let k = 0; k < DYNAMIC_FEATURES; k++) this.update(dynamicBuckets[k]!, truth, guess);
         }
         this.time++;
+      }
+      for (let i = 0; i < words.length; i++) {
+        rightFeatures(seeds, i, predicted, L, mask, rightBuckets);
+        if (dropped?.[i]) rightBuckets[RIGHT_FORM_SLOT] = this.nullBucket;
+        addRowsDense(this.weights, L, rightBuckets, 0, RIGHT_FEATURES, s, i * L);
+        const guess = argmax(s, L, i * L);
+        const truth = gold[i]!;
+        if (guess !== truth) {
+          wrong++;
+          for (let k = 0; k < RIGHT_FEATURES; k++) this.update(rightBuckets[k]!, truth, guess);
+        }
       }
     }
     return wrong;
@@ -216,7 +308,7 @@ export class PerceptronTagTrainer implements TaggerShape {
 
   /** The averaged weights so far. */
   averaged(): Float32Array {
-    return averageWeights(this.weights, this.timed, this.time);
+    return averageWeights(this.weights, this.timed, this.time).subarray(0, this.nullBucket * this.labels.length);
   }
 }
 
