@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { newDoc, type DateEvidence, type Doc, type Extracted, type SourceMeta } from '../core/doc.js';
@@ -10,6 +10,7 @@ import {
   articleMeta,
   choosePublicationDate,
   latestYearMentioned,
+  leadDateline,
   metadataStage,
   normaliseByline,
   outletForHost,
@@ -199,4 +200,16 @@ it('a publisher template signature in the removed chrome names the outlet when n
   const removed = [{ text: '    Get short URL', reason: 'chrome', gate: 'chrome' }];
   assert.deepEqual(outletFromTemplate(removed), { name: 'Sputnik', domain: 'sputniknews.com', line: 'Get short URL' });
   assert.equal(outletFromTemplate([{ text: 'Share this article', reason: 'chrome', gate: 'chrome' }]), null);
+});
+
+test('the article\'s own dateline beats a dataset date column; a date the story tells of does not', () => {
+  assert.equal(leadDateline('Air raids hit market Monitor AFP Saturday 11 Jul 2015 Warplanes struck the market.')?.value, '2015-07-11');
+  assert.equal(leadDateline('Date of publication 4 April 2017\nAt least 72 people were killed.')?.value, '2017-04-04');
+  assert.equal(leadDateline('December 16 2013 Death toll in bombing raid rises to 76.')?.value, '2013-12-16');
+  assert.equal(leadDateline('The town fell on 4 April 2017 after a week of fighting.'), null);
+  assert.equal(leadDateline('The town fell after a week of fighting.'), null);
+  const chosen = choosePublicationDate({ date: '2015-07-20', container: 'csv' }, [], 'Monitor AFP Saturday 11 Jul 2015 Warplanes struck.', []);
+  assert.equal(chosen.publishedAt, '2015-07-11');
+  assert.match(chosen.publishedEvidence ?? '', /dateline/);
+  assert.equal(choosePublicationDate({ date: '2015-07-20', container: 'csv' }, [], 'Warplanes struck the town on 11 Jul 2015.', []).publishedAt, '2015-07-20');
 });

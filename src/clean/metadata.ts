@@ -15,7 +15,7 @@ import type { Stage } from '../core/stage.js';
 import acronymData from './data/acronyms.json' with { type: 'json' };
 import outletData from './data/outlets.json' with { type: 'json' };
 import { articleLanguage, normaliseLanguageCode } from './language.js';
-import { parseDateString, parseNames } from './text.js';
+import { findDate, parseDateString, parseNames } from './text.js';
 
 // ---------------------------------------------------------------------------
 // URL, domain, outlet
@@ -190,8 +190,34 @@ export interface PublicationDate {
   readonly publishedEvidence: string | null;
 }
 
+/** How far into the text a dateline may stand: after a headline and an agency credit, before the story. */
+const DATELINE_REACH = 240;
+const WEEKDAY = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$/iu;
+const STATED = /\b(?:published|date of publication|posted|updated|first published)(?:\s+on)?\s*:?\s*$/iu;
+/** A word that makes a date something the story tells of, not when it was written: "on 4 April 2017", "since". */
+const TOLD_OF = /\b(?:on|since|in|until|till|by|from|before|after|of|to)\s*$/iu;
+
 /**
- * Picks the publication date. Order: the container's date, then structured
+ * The article's own dateline in its opening lines: a full date with its weekday ("AFP Saturday 11 Jul 2015",
+ * "Fri Feb 27 2015"), after a publication statement ("Date of publication 4 April 2017", "Published February 23
+ * 2015"), or opening the text or a line ("December 16 2013 Death toll ..."). A date the story tells of ("on 4 April
+ * 2017 the army ...") is not one.
+ */
+export function leadDateline(text: string): { value: string; evidence: string } | null {
+  const lead = text.slice(0, DATELINE_REACH);
+  const found = findDate(lead);
+  if (!found) return null;
+  const before = lead.slice(Math.max(0, found.start - 40), found.start);
+  const matched = lead.slice(found.start, found.end);
+  const opensLine = found.start === 0 || /\n\s*$/u.test(before);
+  const weekday = WEEKDAY.test(before) || /^(?:mon|tue|wed|thu|fri|sat|sun)/iu.test(matched);
+  if (TOLD_OF.test(before) && !STATED.test(before)) return null;
+  if (!(opensLine || weekday || STATED.test(before))) return null;
+  return { value: found.value.slice(0, 10), evidence: (before.match(/\S+\s*$/u)?.[0] ?? '') + matched };
+}
+
+/**
+ * Picks the publication date. Order: the article's own dateline in its opening lines, the container's date, then structured
  * page metadata, then a stated publication ("Updated at ..."), and only
  * then a bare header date, which is rejected when the article's latest
  * year is more than one year before it (a page re-rendered years later
@@ -204,6 +230,9 @@ export function choosePublicationDate(
   removed: readonly Removed[],
 ): PublicationDate {
   const rejected: string[] = [];
+  // The article's own dateline beats a dataset's column, which is often the day the row was collected.
+  const dateline = leadDateline(text);
+  if (dateline) return { publishedAt: dateline.value, publishedEvidence: `dateline in the text: "${dateline.evidence}"` };
   if (container.date !== undefined && container.date.trim() !== '') {
     const parsed = parseDateString(container.date);
     if (parsed) {
