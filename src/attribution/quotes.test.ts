@@ -88,3 +88,8 @@ test('a group with no name is an anonymous source', () => {
   const r = q('Local fishermen say the new breakwater has ruined the spring catch.');
   assert.equal(r[0]?.anonymous, true, JSON.stringify(r));
 });
+
+test('what was said is a clause: a phrase about the saying or "claimed the lives" is no statement', () => {
+  assert.deepEqual(q('The harbour was closed for a week, the director said at a news briefing on Tuesday.').map((x) => x.text), ['The harbour was closed for a week']);
+  assert.deepEqual(q('The explosion at the depot claimed the lives of four dock workers.'), []);
+});

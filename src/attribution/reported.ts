@@ -32,6 +32,8 @@ const CLAUSE_CUES = new Set(speechCues('clause'));
 const OBJECT_CUES = new Set(['accused', 'accuses', 'blamed', 'blames', 'urged', 'urges', 'condemned', 'condemns']);
 /** Cues whose indirect object or object is the addressee: "told Reuters (that) ...". */
 const ADDRESS_CUES = new Set(['told', 'tells', 'tell', 'informed', 'assured']);
+/** "The attack claimed the lives of 18 civilians": objects with which a speech verb means something else. */
+const NOT_SPEECH_OBJECTS = new Set(['life', 'lives']);
 const SUBJECTS = new Set(['nsubj', 'nsubj:outer']);
 /** Relations by which a cue continues another verb and shares its subject. */
 const CONTINUES = new Set(['conj', 'advcl', 'xcomp']);
@@ -171,8 +173,29 @@ function contentAfter(v: View, i: number, form: string, clause: number | null): 
   }
   // Words that modify the cue itself ("said Sunday", "said also") are not content; "more than forty" is.
   const ofCue = (k: number) => v.syntax.head[k] === i && (v.rel(k) === 'obl:unmarked' || v.rel(k) === 'advmod');
-  while (from <= last && (ofCue(from) || v.form(from).toLowerCase() === 'that' || v.upos(from) === 'PUNCT')) from++;
-  return words(v, from, last) >= MIN_WORDS ? spanOf(v, from, last) : null;
+  for (let guard = 0; from <= last && guard < v.n; guard++) {
+    if (ofCue(from) || v.form(from).toLowerCase() === 'that' || v.upos(from) === 'PUNCT') from++;
+    // "said at a news briefing on Tuesday (that) ...": a phrase about the saying, not what was said.
+    else if (v.upos(from) === 'ADP' && v.syntax.head[v.syntax.head[from]!] === i) from = subtree(v, v.syntax.head[from]!).at(-1)! + 1;
+    else break;
+  }
+  if (words(v, from, last) < MIN_WORDS) return null;
+  // What was said is a clause: it has a verb.
+  let verb = false;
+  for (let k = from; k <= last && !verb; k++) verb = v.upos(k) === 'VERB' || v.upos(k) === 'AUX';
+  return verb ? spanOf(v, from, last) : null;
+}
+
+/** Relations of phrases that tell where, when or how something was said: "said at a news briefing on Tuesday". */
+const ABOUT_SAYING = new Set(['obl', 'obl:unmarked', 'obl:tmod', 'advmod']);
+
+/** Whether the words from `from` to the sentence's end are few (a time: "said Thursday") or only phrases about cue `i`. */
+function aboutTheSaying(v: View, i: number, from: number): boolean {
+  if (words(v, from, v.n - 1) <= 3) return true;
+  const covered = new Set<number>();
+  for (const c of v.children[i]!) if (c >= from && ABOUT_SAYING.has(v.rel(c))) for (const w of subtree(v, c)) covered.add(w);
+  for (let k = from; k < v.n; k++) if (!covered.has(k) && v.upos(k) !== 'PUNCT') return false;
+  return true;
 }
 
 /** The statements that sentence `s` reports. */
@@ -221,7 +244,7 @@ export function reportedStatements(text: string, s: SentenceSyntax): Statement[]
     const subjectWords = parsed === null ? [Math.max(0, v.syntax.start.findIndex((x) => x >= speaker[0]))] : subtree(v, subject);
     const subjectStart = subjectWords[0]!;
     // The cue and its subject close the sentence: "CLAUSE(,) a monitor said (Thursday)." / "CLAUSE, said the Observatory."
-    const closing = Math.min(subjectStart, i) > 0 && words(v, Math.max(i, subjectWords[subjectWords.length - 1]!) + 1, last) <= 3;
+    const closing = Math.min(subjectStart, i) > 0 && aboutTheSaying(v, i, Math.max(i, subjectWords[subjectWords.length - 1]!) + 1);
     let content: [number, number] | null = null;
     if (OBJECT_CUES.has(form)) {
       const obj = v.children[i]!.find((c) => v.rel(c) === 'obj' && c > i);
@@ -234,7 +257,7 @@ export function reportedStatements(text: string, s: SentenceSyntax): Statement[]
       const ws = subtree(v, ccomp);
       const to = Math.min(ws[ws.length - 1]!, subjectStart - 1);
       content = ws[0] === 0 ? openingContent(text, v, to) : words(v, ws[0]!, to) >= MIN_WORDS ? spanOf(v, ws[0]!, to) : null;
-    } else if (subject < i) {
+    } else if (subject < i && !v.children[i]!.some((c) => v.rel(c) === 'obj' && NOT_SPEECH_OBJECTS.has(v.form(c).toLowerCase()))) {
       // "X said three children were among the dead" (FA-KES lost the commas the parse needs): what follows the cue.
       content = contentAfter(v, i, form, null);
     }
