@@ -30,9 +30,10 @@ test('acronyms, alias-table actors, rivers and facilities', () => {
   ]);
 });
 
-test('sentence-initial function words, weekdays and hyphenated adjectives are not names', () => {
+test('sentence-initial function words, weekdays and hyphenated adjectives are not names; the name inside the adjective is', () => {
   const got = mentions('On Tuesday the US-backed forces moved into Tabqa. However, Kurdish officials were cautious.');
   assert.deepEqual(got, [
+    ['US', 'GPE'],
     ['Tabqa', 'GPE'],
     ['Kurdish', 'NORP'],
   ]);

@@ -407,6 +407,23 @@ export function recognize(text: string, tokens: readonly Token[]): Mention[] {
     const type = knownWords.get(w);
     if (type && !NOT_NAMES.has(w) && !DEMONYMS.has(w)) emit(sentence, at, at + 1, type, 0.6);
   }
+  mentions.push(...compoundNames(text, tokens));
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Britain-based", "US-led", "Turkish-backed": an adjective built on a name yields the name, when the name is one the
+ * alias table, the place list or the demonyms know (the adjective itself is no name: HYPHEN_ADJECTIVE).
+ */
+function compoundNames(text: string, tokens: readonly Token[]): Mention[] {
+  const out: Mention[] = [];
+  for (const t of tokens) {
+    if (!HYPHEN_ADJECTIVE.test(t.text) || !CAPITALISED.test(t.text) || PARTICLE_NAME.test(t.text)) continue;
+    const name = t.text.slice(0, t.text.indexOf('-'));
+    const type = KNOWN_TYPES.get(name) ?? (DEMONYMS.has(name) ? 'NORP' : PLACES.has(name) ? 'GPE' : null);
+    if (!type || NOT_NAMES.has(name)) continue;
+    out.push({ start: t.start, end: t.start + name.length, text: text.slice(t.start, t.start + name.length), type, source: SOURCE, confidence: 0.8 });
+  }
+  return out;
 }
 
