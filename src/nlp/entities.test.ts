@@ -111,3 +111,7 @@ test('mentions carry the rules source and a confidence per cue', () => {
   const [daesh, tabqa] = ms;
   assert.ok((daesh?.confidence ?? 0) > (tabqa?.confidence ?? 1), 'a known name is surer than a place guessed from a preposition');
 });
+
+test('a possessive that lost its apostrophe is the name it is built on', () => {
+  assert.deepEqual(mentions('Syrias army and Russias navy met in Tartus.').filter(([, t]) => t === 'GPE').map(([n]) => n), ['Syria', 'Russia', 'Tartus']);
+});

@@ -412,12 +412,28 @@ export function recognize(text: string, tokens: readonly Token[]): Mention[] {
 }
 
 /**
+ * "Syrias", "Russias": a possessive whose apostrophe was lost upstream (FA-KES text) is the name it is built on, when
+ * the word itself is no known name and its stem is one the alias table or the place list knows.
+ */
+export function possessiveStem(word: string): { name: string; type: EntityType } | null {
+  if (word.length < 4 || !/^\p{Lu}\p{Ll}+s$/u.test(word) || KNOWN_TYPES.has(word) || PLACES.has(word)) return null;
+  const name = word.slice(0, -1);
+  const type = KNOWN_TYPES.get(name) ?? (PLACES.has(name) ? 'GPE' : null);
+  return type && !NOT_NAMES.has(name) ? { name, type } : null;
+}
+
+/**
  * "Britain-based", "US-led", "Turkish-backed": an adjective built on a name yields the name, when the name is one the
  * alias table, the place list or the demonyms know (the adjective itself is no name: HYPHEN_ADJECTIVE).
  */
 function compoundNames(text: string, tokens: readonly Token[]): Mention[] {
   const out: Mention[] = [];
   for (const t of tokens) {
+    const stem = possessiveStem(t.text);
+    if (stem) {
+      out.push({ start: t.start, end: t.start + stem.name.length, text: stem.name, type: stem.type, source: SOURCE, confidence: 0.8 });
+      continue;
+    }
     if (!HYPHEN_ADJECTIVE.test(t.text) || !CAPITALISED.test(t.text) || PARTICLE_NAME.test(t.text)) continue;
     const name = t.text.slice(0, t.text.indexOf('-'));
     const type = KNOWN_TYPES.get(name) ?? (DEMONYMS.has(name) ? 'NORP' : PLACES.has(name) ? 'GPE' : null);

@@ -11,7 +11,7 @@
 import type { Mention, Token } from '../core/doc.js';
 import { use, type Stage } from '../core/stage.js';
 import type { QuantizedScorer } from './ner/model-file.js';
-import { recognize as recognizeByRules } from './entities.js';
+import { possessiveStem, recognize as recognizeByRules } from './entities.js';
 import { recognizeStatistical } from './ner/index.js';
 
 /** A rule at least this sure overrides the model's type on the same span. */
@@ -25,7 +25,10 @@ export function recognizeEntities(text: string, tokens: readonly Token[], nerMod
   const model = recognizeStatistical(text, tokens, nerModel);
   const rules = recognizeByRules(text, tokens);
   const ruleBySpan = new Map(rules.map((r) => [`${r.start}:${r.end}`, r]));
-  const merged: Mention[] = model.map((m) => {
+  const merged: Mention[] = model.map((found) => {
+    // The model read "Syrias" as a name: the name is its stem (entities.ts possessiveStem).
+    const stem = found.text.includes(' ') ? null : possessiveStem(found.text);
+    const m = stem ? { ...found, end: found.start + stem.name.length, text: stem.name } : found;
     const rule = ruleBySpan.get(`${m.start}:${m.end}`);
     if (!rule || rule.type === m.type) return m;
     const ruleOnlyType = rule.type === 'FAC' || rule.type === 'EVENT';
