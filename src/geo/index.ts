@@ -41,6 +41,25 @@ export function retypeKnownPlaces(entities: readonly Entity[], gazetteer: Gazett
   });
 }
 
+/** A mention written as a place: "in Kafr Laha", "near the village of Rityan", "the town of Tel Hamis". */
+const LOCATIVE_BEFORE = /\b(?:in|near|at|into|from|outside|around|towards?|of|across)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|besieged|nearby|rebel-held|government-held)\s+)?(?:(?:town|village|city|district|neighbou?rhood|province|area|region|countryside|suburbs?|outskirts)\s+of\s+)?$/i;
+const MISREAD_TYPES = new Set(['ORG', 'PERSON', 'NORP']);
+
+/**
+ * A name the recognizer typed ORG, PERSON or NORP that is written as a place ("in Kafr Laha") and that the
+ * gazetteer lists in the country the article is about is that place: retyped GPE, with the evidence noted. A
+ * person with a title or role, and a name that is not written as a place, keep their type.
+ */
+export function retypeLocatedNames(text: string, entities: readonly Entity[], gazetteer: Gazetteer, country: string | null): Entity[] {
+  if (!country) return [...entities];
+  return entities.map((e) => {
+    if (!MISREAD_TYPES.has(e.type) || e.roles.length > 0) return e;
+    if (!gazetteer.candidates(e.name).some((r) => r.country === country)) return e;
+    if (!e.mentions.some((m) => LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)))) return e;
+    return { ...e, type: 'GPE', source: `${e.source}+gazetteer-context`, confidence: Math.min(e.confidence, 0.6) };
+  });
+}
+
 export function geocode(text: string, entities: readonly Entity[], gazetteer: Gazetteer): { places: Place[]; result: GeoResult } {
   const toponyms = entities.filter((e) => PLACE_TYPES.has(e.type)).map(toponymOf);
   const result = resolvePlaces({ text, toponyms }, gazetteer);
@@ -76,8 +95,11 @@ export const geocodeStage: Stage = {
   uses: ['gazetteer'],
   run(doc: Doc, ctx) {
     const gazetteer = use(ctx, this, 'gazetteer');
-    const entities = retypeKnownPlaces(doc.entities, gazetteer);
-    const { places, result } = geocode(doc.text, entities, gazetteer);
+    const known = retypeKnownPlaces(doc.entities, gazetteer);
+    const first = geocode(doc.text, known, gazetteer);
+    // Names misread as organisations or people, found once the article's country is known, are placed in context.
+    const entities = retypeLocatedNames(doc.text, known, gazetteer, first.result.focus?.country ?? null);
+    const { places, result } = entities.some((e, k) => e !== known[k]) ? geocode(doc.text, entities, gazetteer) : first;
     return { ...doc, entities, places, geoFocus: result.focus };
   },
 };
