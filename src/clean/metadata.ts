@@ -205,6 +205,8 @@ const TOLD_OF = /\b(?:on|since|in|until|till|by|from|before|after|of|to)\s*$/iu;
  */
 export function leadDateline(text: string): { value: string; evidence: string } | null {
   const lead = text.slice(0, DATELINE_REACH);
+  // A full date has a year; most articles open without one, and the date parser is the costly part.
+  if (!/\b(?:19|20)\d\d\b/u.test(lead)) return null;
   const found = findDate(lead);
   if (!found) return null;
   const before = lead.slice(Math.max(0, found.start - 40), found.start);
