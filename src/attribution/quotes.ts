@@ -498,7 +498,7 @@ export function extractQuotes(input: AttributionInput): Quote[] {
   for (const sentence of sentences) {
     const parsed = syntaxOf.get(sentence.index);
     const found = parsed
-      ? reportedStatements(text, parsed).map((st) => ({ content: st.content, speaker: st.speaker ?? [0, 0], cue: st.cue, after: text.slice(st.speaker?.[1] ?? 0) }))
+      ? reportedStatements(text, parsed).map((st) => ({ ...st, after: text.slice(st.speaker[1]) }))
       : surfaceStatements(text, sentence, history);
     for (const f of found) {
       const [cs, ce] = trimSpan(text, f.content[0], f.content[1], /[\s,;:"“”]/);
@@ -507,11 +507,9 @@ export function extractQuotes(input: AttributionInput): Quote[] {
       // starts before its mark: the statement replaces it. A statement that starts at a quotation is that quotation.
       const inside = covered.filter(([a, b]) => cs < a && b <= ce + 1);
       if (inDirect(cs, ce) && inside.length === 0) continue;
-      if (inside.length > 0) {
-        for (const [a] of inside) {
-          const k = quotes.findIndex((q) => q.direct && q.start > a && q.start <= a + 2);
-          if (k >= 0) quotes.splice(k, 1);
-        }
+      for (const [a] of inside) {
+        const k = quotes.findIndex((q) => q.direct && q.start > a && q.start <= a + 2);
+        if (k >= 0) quotes.splice(k, 1);
       }
       // The parse may cut a name ("The Syrian Observatory" + "for Human Rights"): the phrase takes in every mention it touches.
       let [sa, sb] = f.speaker;

@@ -22,8 +22,8 @@ import { speechCues } from '../nlp/speech.js';
 export interface Statement {
   /** The cue's character span. */
   readonly cue: readonly [number, number];
-  /** The source phrase's character span, or null when the parse names none. */
-  readonly speaker: readonly [number, number] | null;
+  /** The source phrase's character span. */
+  readonly speaker: readonly [number, number];
   readonly content: readonly [number, number];
 }
 
@@ -63,6 +63,9 @@ function viewOf(text: string, s: SentenceSyntax): View {
     syntax: s,
   };
 }
+
+/** A relative clause or participle after `head` ("an official who asked not to be named"): not part of its phrase. */
+const relativeOf = (v: View, head: number) => (c: number) => c > head && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl');
 
 /** Word indexes of the subtree of `i`, leaving out the subtrees of `skip`. */
 function subtree(v: View, i: number, skip: (j: number) => boolean = () => false): number[] {
@@ -116,6 +119,14 @@ function phraseBeforeCue(v: View, i: number): number | null {
   return head;
 }
 
+/** The first word of the noun phrase ending at `head` that the parse did not attach: back over at most five modifiers, to its determiner when it has one ("a monitor", not "... group a monitor"). */
+function phraseStart(v: View, head: number): number {
+  let from = head;
+  while (from > 0 && head - from < 5 && NOMINAL_INSIDE.has(v.upos(from - 1))) from--;
+  for (let k = head; k >= from; k--) if (v.upos(k) === 'DET') return k;
+  return from;
+}
+
 /** Auxiliaries and adverbs between a subject and its cue ("has also said") are not part of the speaker. */
 const BETWEEN = new Set(['aux', 'aux:pass', 'advmod', 'punct', 'cc', 'mark']);
 
@@ -125,20 +136,14 @@ const BETWEEN = new Set(['aux', 'aux:pass', 'advmod', 'punct', 'cc', 'mark']);
  * two subjects) stays in the phrase.
  */
 function speakerSpan(v: View, subject: number, cue: number, attached: boolean): [number, number] | null {
-  if (!attached) {
-    let from = subject;
-    while (from > 0 && subject - from < 5 && NOMINAL_INSIDE.has(v.upos(from - 1))) from--;
-    // The phrase opens at its determiner when it has one ("a monitor", not "... group a monitor").
-    for (let k = subject; k >= from; k--) if (v.upos(k) === 'DET') { from = k; break; }
-    return spanOf(v, from, subject);
-  }
-  const ws = subtree(v, subject, (c) => c > subject && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl'));
+  if (!attached) return spanOf(v, phraseStart(v, subject), subject);
+  const ws = subtree(v, subject, relativeOf(v, subject));
   let to = ws[ws.length - 1]!;
   if (subject < cue && v.syntax.head[subject] === cue) {
     to = cue - 1;
     while (to > subject && BETWEEN.has(v.rel(to)) && v.syntax.head[to] === cue) to--;
     // A relative clause of the subject stays out ("A senior official who asked not to be named said").
-    const relative = v.children[subject]!.find((c) => c > subject && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl'));
+    const relative = v.children[subject]!.find(relativeOf(v, subject));
     if (relative !== undefined) to = Math.min(to, subtree(v, relative)[0]! - 1);
   }
   return spanOf(v, ws[0]!, to);
@@ -165,7 +170,7 @@ function contentAfter(v: View, i: number, form: string, clause: number | null): 
   let from = i + 1;
   if (ADDRESS_CUES.has(form)) {
     const addressee = v.children[i]!.find((c) => (v.rel(c) === 'obj' || v.rel(c) === 'iobj') && c > i);
-    if (addressee !== undefined) from = subtree(v, addressee, (c) => c > addressee && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl')).at(-1)! + 1;
+    if (addressee !== undefined) from = subtree(v, addressee, relativeOf(v, addressee)).at(-1)! + 1;
   }
   if (clause !== null) {
     const first = subtree(v, clause, (c) => v.rel(c) === 'mark').find((w) => w > i) ?? clause;
@@ -241,7 +246,7 @@ export function reportedStatements(text: string, s: SentenceSyntax): Statement[]
     if (!speaker) continue;
     const cue: [number, number] = [s.start[i]!, s.end[i]!];
     const ccomp = v.children[i]!.find((c) => v.rel(c) === 'ccomp' || (v.rel(c) === 'parataxis' && c > i));
-    const subjectWords = parsed === null ? [Math.max(0, v.syntax.start.findIndex((x) => x >= speaker[0]))] : subtree(v, subject);
+    const subjectWords = parsed === null ? [phraseStart(v, subject)] : subtree(v, subject);
     const subjectStart = subjectWords[0]!;
     // The cue and its subject close the sentence: "CLAUSE(,) a monitor said (Thursday)." / "CLAUSE, said the Observatory."
     const closing = Math.min(subjectStart, i) > 0 && aboutTheSaying(v, i, Math.max(i, subjectWords[subjectWords.length - 1]!) + 1);
