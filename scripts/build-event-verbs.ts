@@ -109,10 +109,10 @@ export function buildTriggers(verbs: readonly CameoVerb[]): TriggerTable {
   // Phrases are written as lemmas in both sources; only spacing and case are normalised.
   const lemmaPhrase = (p: string) => p.toLowerCase().trim().split(/\s+/).join(' ');
   const byPhrase = new Map<string, TriggerEntry>();
-  for (const e of hand.entries as { phrase: string; type: string; strength: number; generic?: boolean; swap?: boolean }[]) {
+  for (const e of hand.entries as { phrase: string; type: string; strength: number; generic?: boolean; aerial?: boolean; swap?: boolean }[]) {
     const phrase = lemmaPhrase(e.phrase);
     if (byPhrase.has(phrase)) continue;
-    byPhrase.set(phrase, { phrase, type: e.type, strength: e.strength, ...(e.generic ? { generic: true } : {}), ...(e.swap ? { swap: true } : {}), source: 'hand' });
+    byPhrase.set(phrase, { phrase, type: e.type, strength: e.strength, ...(e.generic ? { generic: true } : {}), ...(e.aerial ? { aerial: true } : {}), ...(e.swap ? { swap: true } : {}), source: 'hand' });
   }
   const exclude = new Set(cameoMap.exclude);
   for (const v of verbs) {

@@ -67,7 +67,9 @@ test('negated, denied, modal, planned, feared, conditional and questioned trigge
 
 test('the same triggers in plain reports are events', () => {
   assert.deepEqual(types('The army attacked the town.'), ['armed-clash']);
-  assert.deepEqual(types('Israeli jets struck the hospital.'), ['armed-clash']);
+  // A strike is an air strike where the text speaks of aircraft, else an armed attack.
+  assert.deepEqual(types('Israeli jets struck the hospital.'), ['airstrike']);
+  assert.deepEqual(types('Gunmen struck a checkpoint near the border.'), ['armed-clash']);
   assert.deepEqual(types('The Iraqi army recaptured Tal Afar.'), ['territory-captured']);
   assert.deepEqual(types('Government forces shelled the village.'), ['shelling']);
 });
@@ -90,4 +92,31 @@ test('a happening told again later in the article is one event', () => {
 test('what a statement reports is an event of its own', () => {
   const events = types('The army announced on Saturday that its troops had captured the village of Khirbet Ghazaleh from the rebels.');
   assert.ok(events.includes('territory-captured'), JSON.stringify(events));
+});
+
+test("the war's running toll and a count of happenings are background, not events", () => {
+  assert.deepEqual(types('More than 280,000 people have been killed since the conflict erupted in 2011.'), []);
+  assert.deepEqual(types("More than 150,000 people have been killed in Syria's three-year war."), []);
+  assert.deepEqual(types('The agency counted 135 attacks on health facilities in 2015.'), []);
+  // The same killing told as news is an event.
+  assert.deepEqual(types('At least 20 people were killed in the shelling on Sunday.'), ['shelling']);
+});
+
+test('a trigger that describes a participant is no event: the besieged town, the forces fighting the group', () => {
+  assert.deepEqual(types('An aid convoy reached the besieged town of Madaya on Monday.'), ['humanitarian']);
+  assert.deepEqual(types('The coalition fighting Islamic State released a report on Monday.'), []);
+});
+
+test('how a statement was made is no statement event; an idiom that holds a trigger word is no event', () => {
+  assert.deepEqual(types('The army said in a statement that the talks would resume.'), []);
+  assert.deepEqual(types('The defeat dealt a blow to the militants.'), []);
+  assert.deepEqual(types('The two sides struck a deal on Monday.'), ['agreement']);
+});
+
+test('a generic telling of a happening told precisely elsewhere is that happening', () => {
+  const { events } = eventsOf('A car bomb attack killed 12 people in Qamishli on Wednesday. The attack was claimed by Islamic State. Hospitals received the bodies of the victims, who were killed near a market.');
+  assert.deepEqual(events.map((e) => e.type), ['bombing'], JSON.stringify(events));
+  // In an article that speaks of aircraft, "the raids" are the air strikes told before.
+  const air = eventsOf('Russian warplanes carried out air strikes on Idlib on Saturday. The monitor said the raids targeted the town of Maaret al-Numan.').events;
+  assert.deepEqual(air.map((e) => e.type), ['airstrike'], JSON.stringify(air));
 });

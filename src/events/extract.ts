@@ -48,6 +48,14 @@ const ARTICLES = new Set(['the', 'a', 'an']);
 const ATTRIBUTION = set(speechCues('event-attribution'));
 const CIVILIANS = set(cues.civilians);
 const MILITARY = set(cues.militaryHeads);
+const AIR_CONTEXT = set(cues.airContext);
+const AIR_HEADS = set(cues.airHeads);
+const TOLL_MARKS = set(cues.tollMarks);
+const WHOLE_WARS = set(cues.wholeWars);
+const PERFECT = set(cues.perfect);
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries(cues.numbers));
+/** Types of violent happenings: a generic telling ("the attack", "were killed") refers to one of them. */
+const VIOLENT = new Set(['armed-clash', 'airstrike', 'shelling', 'bombing', 'chemical-attack', 'civilian-harm']);
 
 /** Entity types that can act or be acted on. */
 const PARTY_TYPES = new Set(['ORG', 'GPE', 'NORP', 'PERSON']);
@@ -203,6 +211,28 @@ function triggerSpan(text: string, tokens: readonly Token[], m: TriggerMatch): S
   return { start, end, text: text.slice(start, end) };
 }
 
+/** The parse's word at a trigger's first token, -1 when none. */
+function triggerWord(m: TriggerMatch, tokens: readonly Token[], syntax: SentenceSyntax): number {
+  const at = tokens[m.first]!.start;
+  for (let w = 0; w < syntax.start.length; w++) if (syntax.start[w]! >= at) return w;
+  return -1;
+}
+
+const relationOf = (syntax: SentenceSyntax, w: number) => syntax.tables.deprel[syntax.deprel[w]!] ?? 'dep';
+
+/**
+ * A trigger that describes a participant rather than telling a happening, read from the parse: an adjective
+ * ("the besieged town", "two besieged towns") or an ongoing activity that qualifies a noun ("Syrian Kurds fighting
+ * the IS group made fresh advances", "the coalition fighting Islamic State").
+ */
+function describesParticipant(m: TriggerMatch, tokens: readonly Token[], syntax: SentenceSyntax | null): boolean {
+  if (!syntax || m.last - m.first !== 1) return false;
+  const w = triggerWord(m, tokens, syntax);
+  if (w < 0 || syntax.start[w] !== tokens[m.first]!.start) return false;
+  const rel = relationOf(syntax, w);
+  return rel === 'amod' || (rel === 'acl' && syntax.tables.xpos[syntax.xpos[w]!] === 'VBG');
+}
+
 /** Relations by which a clause stands beside another as a happening of its own: "X shelled A and Y stormed B". */
 const COORDINATE = new Set(['conj', 'parataxis']);
 
@@ -214,13 +244,8 @@ const COORDINATE = new Set(['conj', 'parataxis']);
  */
 function mainHappenings(found: readonly TriggerMatch[], tokens: readonly Token[], syntax: SentenceSyntax | null): TriggerMatch[] {
   if (!syntax || found.length < 2) return [...found];
-  const rel = (w: number) => syntax.tables.deprel[syntax.deprel[w]!] ?? 'dep';
-  const wordOf = (m: TriggerMatch) => {
-    const at = tokens[m.first]!.start;
-    for (let w = 0; w < syntax.start.length; w++) if (syntax.start[w]! >= at) return w;
-    return -1;
-  };
-  const scored = found.map((m) => ({ m, w: wordOf(m) }));
+  const rel = (w: number) => relationOf(syntax, w);
+  const scored = found.map((m) => ({ m, w: triggerWord(m, tokens, syntax) }));
   // A statement frames what it reports ("announced that troops had seized the town"): it absorbs nothing.
   const triggerWords = new Set(scored.filter((x) => x.w >= 0 && x.m.entry.type !== 'statement').map((x) => x.w));
   const detail = (w: number, depth = 0): boolean => {
@@ -236,10 +261,71 @@ function mainHappenings(found: readonly TriggerMatch[], tokens: readonly Token[]
   return scored.filter((x) => x.w < 0 || verbal(x.w) || !detail(x.w)).map((x) => x.m);
 }
 
+/** The article speaks of aircraft ("warplanes", "air strikes"): its aerial triggers ("the raid", "the strike") are air strikes. */
+export function speaksOfAircraft(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.text.toLowerCase();
+    if (AIR_CONTEXT.has(w) || (w === 'air' && AIR_HEADS.has(tokens[i + 1]?.text.toLowerCase() ?? ''))) return true;
+  }
+  return false;
+}
+
+const YEAR = /^(?:1[89]|20)\d\d$/;
+const numberValue = (w: string): number | null => (/^\d[\d,]*$/.test(w) ? Number(w.replace(/,/g, '')) : (NUMBER_WORDS.get(w) ?? null));
+
+/**
+ * Why a trigger tells the story's background rather than a happening, or null: the war's running toll, in the
+ * present perfect and counted over the whole war or from its start ("more than 280000 people have been killed
+ * since the conflict erupted in 2011", "... in Syria's three-year war"); or a count of happenings, which is a
+ * statistic ("135 attacks on health facilities in 2015").
+ */
+export function backgroundOf(tokens: readonly Token[], m: TriggerMatch, type: string): string | null {
+  const words = tokens.map(word);
+  if (VIOLENT.has(type)) {
+    let perfect = false;
+    for (let k = m.first - 1; k >= Math.max(0, m.first - 4) && !BREAKS.has(words[k]!); k--) if (PERFECT.has(words[k]!)) perfect = true;
+    if (perfect) {
+      for (let k = 0; k < words.length; k++) {
+        if (WHOLE_WARS.has(words[k]!)) return `toll:${words[k]}`;
+        if (TOLL_MARKS.has(words[k]!) && words.slice(k + 1, k + 6).some((w) => YEAR.test(w) || w === 'then')) return `toll:${words[k]}`;
+      }
+    }
+  }
+  const last = words[m.last - 1]!;
+  const count = numberValue(words[m.first - 1] ?? '');
+  if (m.last - m.first === 1 && /s$/.test(last) && lemmatise(last) !== last && count !== null && count >= 3 && !YEAR.test(words[m.first - 1]!)) return 'count';
+  return null;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'this', 'that']);
+
+/** A statement named as the source of a report ("said in a statement", "according to the statement") is how something was said. */
+function framesReport(tokens: readonly Token[], m: TriggerMatch): boolean {
+  if (m.entry.type !== 'statement' || !/^statements?$/.test(word(tokens[m.first]))) return false;
+  const before = word(tokens[m.first - 1]);
+  const frame = word(tokens[m.first - 2]);
+  return DETERMINERS.has(before) && (frame === 'in' || (frame === 'to' && word(tokens[m.first - 3]) === 'according'));
+}
+
+/** One telling of a happening, with what the merge of an article's tellings needs to know of it. */
+interface Telling {
+  readonly event: NewsEvent;
+  /** Said by a generic word ("the attack", "were killed", "the raid"): it may refer to a happening told more precisely. */
+  readonly refers: boolean;
+  /** Its date comes from its own sentence, not from the publication day. */
+  readonly dated: boolean;
+  /** Named as something already told ("the raids", "that attack"): it refers back wherever it took place. */
+  readonly definite: boolean;
+}
+
+const ANAPHORIC = new Set(['the', 'this', 'that', 'these', 'those']);
+/** "the raids", "that deadly attack": a definite word right before the trigger, or one adjective before. */
+const isDefinite = (tokens: readonly Token[], m: TriggerMatch) => ANAPHORIC.has(word(tokens[m.first - 1])) || ANAPHORIC.has(word(tokens[m.first - 2]));
+
 /** The events of one sentence. */
-export function sentenceEvents(doc: EventInput, sentence: Sentence, tokens: readonly Token[], triggers: Triggers = TRIGGERS, syntax: SentenceSyntax | null = null): NewsEvent[] {
+function sentenceTellings(doc: EventInput, sentence: Sentence, tokens: readonly Token[], triggers: Triggers, syntax: SentenceSyntax | null, aircraft: boolean): Telling[] {
   if (tokens.length === 0 || isQuestion(sentence)) return [];
-  const found = findTriggers(tokens, triggers).filter((m) => voidedBy(tokens, m.first, triggers) === null);
+  const found = findTriggers(tokens, triggers).filter((m) => m.entry.type !== 'none' && voidedBy(tokens, m.first, triggers) === null && !framesReport(tokens, m) && !describesParticipant(m, tokens, syntax));
   if (found.length === 0) return [];
   const specific = found.some((m) => !m.entry.generic);
   const kept = found.filter((m) => !m.entry.generic || !specific);
@@ -249,9 +335,10 @@ export function sentenceEvents(doc: EventInput, sentence: Sentence, tokens: read
   const dates = doc.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
   const casualties = casualtiesIn(tokens);
   const civilians = tokens.some((t) => CIVILIANS.has(t.text.toLowerCase()));
-  const best = new Map<string, NewsEvent>();
+  const best = new Map<string, Telling>();
   for (const m of mainHappenings(kept, tokens, syntax)) {
-    const type = m.entry.generic && civilians ? 'civilian-harm' : m.entry.type;
+    const type = m.entry.aerial && aircraft ? 'airstrike' : m.entry.generic && civilians && !m.entry.aerial ? 'civilian-harm' : m.entry.type;
+    if (backgroundOf(tokens, m, type) !== null) continue;
     const { actors, targets } = rolesOf(tokens, m, mentions, placeIds, doc.entities);
     const place = placeOf(m, tokens, mentions, places, actors);
     const date = dateOf(m, tokens, dates, doc.meta.publishedAt);
@@ -269,7 +356,7 @@ export function sentenceEvents(doc: EventInput, sentence: Sentence, tokens: read
       confidence: round(confidence),
     };
     const prior = best.get(type);
-    if (!prior || event.confidence > prior.confidence) best.set(type, event);
+    if (!prior || event.confidence > prior.event.confidence) best.set(type, { event, refers: m.entry.generic === true || type === 'civilian-harm', dated: date.note !== 'date=article' && date.note !== 'date=none', definite: isDefinite(tokens, m) });
   }
   return [...best.values()];
 }
@@ -283,31 +370,70 @@ export function extractEvents(doc: EventInput, triggers: Triggers = TRIGGERS): N
     else bySentence.set(t.sentence, [t]);
   }
   const syntaxOf = new Map(doc.syntax.map((x) => [x.sentence, x]));
-  const all = doc.sentences.flatMap((s) => sentenceEvents(doc, s, bySentence.get(s.index) ?? [], triggers, syntaxOf.get(s.index) ?? null));
-  return oncePerHappening(all);
+  const aircraft = speaksOfAircraft(doc.tokens);
+  const all = doc.sentences.flatMap((s) => sentenceTellings(doc, s, bySentence.get(s.index) ?? [], triggers, syntaxOf.get(s.index) ?? null, aircraft));
+  const places = new Map(doc.places.map((p) => [p.entity, p]));
+  return toldOnce(oncePerHappening(all), places).map((t) => t.event);
 }
 
 /**
  * An article tells one happening several times (the lead, the details, a recap): events of the same type on the
  * same day, at the same place or where one of them names none, are one event.
  */
-function oncePerHappening(events: readonly NewsEvent[]): NewsEvent[] {
-  const out: NewsEvent[] = [];
-  for (const e of events) {
-    const k = out.findIndex((o) => o.type === e.type && o.date === e.date && (o.place === e.place || o.place === null || e.place === null));
+function oncePerHappening(tellings: readonly Telling[]): Telling[] {
+  const out: Telling[] = [];
+  for (const t of tellings) {
+    const e = t.event;
+    const k = out.findIndex(({ event: o }) => o.type === e.type && o.date === e.date && (o.place === e.place || o.place === null || e.place === null));
     if (k < 0) {
-      out.push(e);
+      out.push(t);
       continue;
     }
     // The most confident telling stands for the happening (its sentence, trigger and roles); the others fill what it lacks.
-    const [base, other] = e.confidence > out[k]!.confidence ? [e, out[k]!] : [out[k]!, e];
-    out[k] = {
-      ...base,
-      place: base.place ?? other.place,
-      actors: base.actors.length > 0 ? base.actors : other.actors,
-      targets: base.targets.length > 0 ? base.targets : other.targets,
-      casualties: base.casualties?.killed || base.casualties?.wounded ? base.casualties : other.casualties,
-    };
+    const prior = out[k]!;
+    const [base, other] = e.confidence > prior.event.confidence ? [t, prior] : [prior, t];
+    out[k] = { event: filledIn(base.event, other.event, base.event.place ?? other.event.place), refers: base.refers && other.refers, dated: base.dated || other.dated, definite: base.definite && other.definite };
   }
   return out;
+}
+
+/** `base` with the roles it lacks taken from `other`. */
+function filledIn(base: NewsEvent, other: NewsEvent, place: string | null): NewsEvent {
+  return {
+    ...base,
+    place,
+    actors: base.actors.length > 0 ? base.actors : other.actors,
+    targets: base.targets.length > 0 ? base.targets : other.targets,
+    casualties: base.casualties?.killed || base.casualties?.wounded ? base.casualties : other.casualties,
+  };
+}
+
+/**
+ * A generic telling ("the attack", "the raid", "at least six people had been killed") of a violent happening the
+ * article tells more precisely elsewhere is that happening: it is folded into the nearest precise telling before it
+ * (else after it) whose day agrees (any day when the generic one has no date of its own) and whose place agrees
+ * (the same, one of them unnamed, or one a country; any place when it is named as told already, "the raids");
+ * the finer place is kept. A generic telling with no such
+ * happening stands as an event of its own.
+ */
+function toldOnce(tellings: readonly Telling[], places: ReadonlyMap<string, Place>): Telling[] {
+  const anchors = tellings.map((t, i) => ({ t, i })).filter(({ t }) => !t.refers && VIOLENT.has(t.event.type));
+  const merged = new Map<number, NewsEvent>(anchors.map(({ t, i }) => [i, t.event]));
+  const broad = (id: string | null) => id === null || places.get(id)?.kind === 'country';
+  const placeAgrees = (a: string | null, b: string | null) => a === b || broad(a) || broad(b);
+  const dropped = new Set<number>();
+  tellings.forEach((t, i) => {
+    if (!t.refers || !VIOLENT.has(t.event.type)) return;
+    const fits = anchors.filter(({ i: j }) => {
+      const a = merged.get(j)!;
+      return (!t.dated || a.date === t.event.date) && (t.definite || placeAgrees(a.place, t.event.place));
+    });
+    const before = fits.filter(({ i: j }) => j < i).at(-1);
+    const target = before ?? fits.find(({ i: j }) => j > i);
+    if (!target) return;
+    const a = merged.get(target.i)!;
+    merged.set(target.i, filledIn(a, t.event, broad(a.place) && t.event.place !== null ? t.event.place : a.place));
+    dropped.add(i);
+  });
+  return tellings.flatMap((t, i) => (dropped.has(i) ? [] : [merged.has(i) ? { ...t, event: merged.get(i)! } : t]));
 }

@@ -12,11 +12,14 @@ import table from './data/triggers.json' with { type: 'json' };
 export interface TriggerEntry {
   /** Lemmas separated by one space; `*` is any one word. */
   readonly phrase: string;
+  /** Event type, or 'none' for an idiom that holds a trigger word but names no happening ("dealt a blow"). */
   readonly type: string;
   /** 0..1: how strongly the phrase alone says the event happened. */
   readonly strength: number;
   /** Says only that violence happened (kill, die): used when nothing more specific is in the sentence. */
   readonly generic?: boolean;
+  /** An air strike when the article speaks of aircraft ("the strike", "the raid"), else `type`. */
+  readonly aerial?: boolean;
   /** The entity after the trigger is the actor ("fell to the army"). */
   readonly swap?: boolean;
   /** 'hand' or 'cameo:CODE'. */

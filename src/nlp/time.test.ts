@@ -98,3 +98,11 @@ test('without a publication date nothing takes its value from the clock', () => 
   for (const [, value] of got) assert.equal(value, null);
   assert.deepEqual(values('The merger closed on 4 April 2002.', null), [['4 April 2002', '2002-04-04', 'day']]);
 });
+
+test('a count right after a day is not a two-digit year', () => {
+  const text = 'On October 13th 30 people were killed near the village.';
+  const [d] = timeExpressions(text, [{ index: 0, start: 0, end: text.length, text }], '2016-10-23T00:00:00Z');
+  assert.ok(d, 'a date');
+  assert.equal(d.text, 'October 13th');
+  assert.equal(d.value, '2016-10-13');
+});

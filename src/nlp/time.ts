@@ -256,15 +256,31 @@ function joinRanges(text: string, candidates: readonly Candidate[]): Candidate[]
 /** What chrono resolves against when the article has no publication date, so the stage never reads the clock. */
 const NO_REFERENCE = new Date(Date.UTC(1970, 0, 1));
 
+const TRAILING_SHORT_NUMBER = /^(.*\D)\s+\d{1,2}$/s;
+
+/**
+ * chrono reads a count right after a day as a two-digit year: "On October 13th 30 people were killed" would be
+ * 2030-10-13. A year is stated with four digits (or an apostrophe, "'17"); otherwise the expression ends before
+ * the number and is read again.
+ */
+function withoutCountAsYear(r: chrono.ParsedResult, ref: Reference | null): chrono.ParsedResult {
+  const short = TRAILING_SHORT_NUMBER.exec(r.text);
+  if (!short || !r.start.isCertain('year') || /\d{4}|['’]\d\d/.test(r.text)) return r;
+  const again = chrono.parse(short[1]!, { instant: ref ? ref.day : NO_REFERENCE, timezone: 0 }, { forwardDate: false })[0];
+  return again && again.index === 0 ? again : r;
+}
+
 /** Time expressions of one sentence, offsets into the document. */
 function sentenceCandidates(sentence: Sentence, ref: Reference | null): Candidate[] {
   if (!MAY_HOLD_DATE.test(sentence.text)) return [];
   const found: Candidate[] = [];
   const parsed = chrono.parse(sentence.text, { instant: ref ? ref.day : NO_REFERENCE, timezone: 0 }, { forwardDate: false });
-  for (const r of parsed) {
+  for (const parsedResult of parsed) {
+    // Read again without a trailing count, the expression starts where chrono found it.
+    const r = withoutCountAsYear(parsedResult, ref);
     const leading = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
     const surface = r.text.slice(leading).replace(/[\s,;.]+$/, '');
-    const at = r.index + leading;
+    const at = parsedResult.index + leading;
     if (surface.length === 0 || isFalseFriend(surface, sentence.text, at)) continue;
     found.push(chronoCandidate(r, sentence.start + at, surface));
   }
