@@ -93,3 +93,29 @@ test('what was said is a clause: a phrase about the saying or "claimed the lives
   assert.deepEqual(q('The harbour was closed for a week, the director said at a news briefing on Tuesday.').map((x) => x.text), ['The harbour was closed for a week']);
   assert.deepEqual(q('The explosion at the depot claimed the lives of four dock workers.'), []);
 });
+
+test('an inverted closing cue whose comma was lost takes the name after it, not the last noun before it', () => {
+  const out = q('Air strikes on a market near the town killed at least ten civilians said the Syrian Observatory for Human Rights.');
+  assert.equal(out.length, 1, JSON.stringify(out));
+  assert.equal(out[0]!.speaker, 'Syrian Observatory for Human Rights');
+  assert.match(out[0]!.text, /^Air strikes on a market/);
+  // A time after the cue is no source; an addressee after "told" neither.
+  const time = q('Air strikes on a market near the town killed at least ten civilians a monitoring group said Sunday.');
+  assert.equal(time[0]?.speaker, 'a monitoring group');
+});
+
+test('an unnamed member of a named body stays anonymous; a spokesperson for the body is the body', () => {
+  const member = q('A source at Aleppo Police Command told SANA that rebels fired a number of rocket shells on residential neighborhoods.');
+  assert.equal(member[0]?.anonymous, true, JSON.stringify(member));
+  assert.match(member[0]!.speaker ?? '', /^A source at Aleppo Police Command$/);
+  const spokes = q('The Syrian Observatory for Human Rights said five people were killed in the strike. A spokesperson for the Britain-based monitor said the group no longer collected photographs.');
+  assert.equal(spokes[1]?.speaker, 'Syrian Observatory for Human Rights', JSON.stringify(spokes));
+  assert.equal(spokes[1]?.anonymous, false);
+});
+
+test('a government named by its nation speaks by that name; "the regime" is the one the article names', () => {
+  const out = q('Syrian government forces entered the town on Monday. The Syrian government said it has full control of the city. The regime said the roads to the airport would reopen soon.');
+  assert.deepEqual(out.map((x) => [x.speaker, x.anonymous]), [['Syrian government', false], ['Syrian government', false]], JSON.stringify(out));
+  // A government the article never names stays a description.
+  assert.equal(q('The government said the roads to the airport would reopen soon.')[0]?.anonymous, true);
+});

@@ -58,6 +58,16 @@ const ANONYMOUS_MARKERS = new RegExp(`\\b(?:${alternation(words.anonymousMarkers
 const PERSON_TITLES = new Set(cues.lowerTitles);
 const TITLE_NOUNS = new Set([...cues.lowerTitles, ...words.anonymousHeads]);
 const STATEMENT_HEADS = new Set(['statement', 'report', 'reports', 'figures', 'media']);
+/** "a source at | Aleppo Police Command": words before a speaker phrase that make it an unnamed member of the body. */
+const MEMBER_OF = new RegExp(
+  `(?:^|[^\\p{L}])((?:(?:a|an|one|two|three|some|several|many)\\s+)?(?:[\\p{L}-]+\\s+)?(?:${alternation(words.memberHeads)})\\s+(?:at|in|from|of|inside|within|close\\s+to|near|with)\\s+(?:the\\s+)?)$`,
+  'iu',
+);
+const SPOKES_HEADS = new Set(words.spokesHeads);
+/** "the Syrian government", "the regime": a government named by its nation, or the one named so elsewhere. */
+const GOVERNMENT = new RegExp(`^(?:the\\s+)?(?:(.+?)\\s+)?(${alternation(words.governmentHeads)})$`, 'iu');
+/** A nationality before "government" or "regime" elsewhere in the article ("Syrian regime forces") tells whose. */
+const GOVERNMENT_AFTER = /^\s+(?:government|regime)\b/i;
 const PRONOUNS = words.pronouns as Record<string, string>;
 const BODY_DESCRIPTIONS = new Set(words.bodyDescriptions);
 /** Words that show a phrase is a clause, not someone who speaks. */
@@ -200,10 +210,34 @@ function antecedent(history: History, at: number, want: string, noun: string | n
   return null;
 }
 
+/**
+ * "the Syrian government", "Iraqi government", "the regime": a government named by the nationality or country
+ * before it is a named speaker ("Syrian government": the outlet's own word, regime or government, stays in the
+ * mention); "the government" or "the regime" alone is the one the article names so, the last before it, else the
+ * first after it. A government the article never names stays a description.
+ */
+function governmentSpeaker(text: string, phrase: string, start: number, body: readonly Located[], located: readonly Located[]): Speaker | null {
+  const g = GOVERNMENT.exec(phrase);
+  if (!g) return null;
+  // A possessive that lost its apostrophe ("Syrias government") is named by its entity.
+  const written = (m: Located) => (m.entity.type === 'GPE' && text.slice(m.start, m.end) !== m.entity.name ? m.entity.name : text.slice(m.start, m.end));
+  const named = (m: Located) => ({ speaker: `${written(m)} government`, speakerEntity: null, type: 'ORG' as const, mention: null, role: null, anonymous: false, resolved: 'name' as const });
+  if (g[1] !== undefined) {
+    const owner = body.find((m) => (m.entity.type === 'NORP' || m.entity.type === 'GPE') && m.start === start + phrase.indexOf(g[1]!) && m.end - m.start === g[1]!.length);
+    return owner ? named(owner) : null;
+  }
+  const elsewhere = located.filter((m) => m.entity.type === 'NORP' && GOVERNMENT_AFTER.test(text.slice(m.end, m.end + 30)));
+  const ref = elsewhere.filter((m) => m.end <= start).at(-1) ?? elsewhere.find((m) => m.start > start);
+  return ref ? named(ref) : null;
+}
+
 /** Read a speaker phrase text[start, end). */
 function readSpeaker(text: string, start: number, end: number, history: History, after = ''): Speaker {
   [start, end] = trimSpan(text, start, end, /[\s,;:"“”'‘’—–-]/);
   if (end <= start) return NO_SPEAKER;
+  // The parse may leave "A source at" out of "A source at Aleppo Police Command told ...".
+  const member = MEMBER_OF.exec(text.slice(Math.max(0, start - 60), start));
+  if (member) start -= member[1]!.length;
   const phrase = text.slice(start, end);
   const mention = span(text, start, end);
   const inside = history.located.filter((m) => m.start >= start && m.end <= end);
@@ -251,6 +285,12 @@ function readSpeaker(text: string, start: number, end: number, history: History,
     const a = antecedent(history, start, 'PERSON', head) ?? antecedent(history, start, 'PERSON', '');
     if (a) return { ...a, mention, resolved: 'description' };
   }
+  // "a spokesperson for the Syrian Observatory": the body speaks through its spokesperson.
+  if (SPOKES_HEADS.has(head) && heading && !anonymousMarked && /\b(?:for|of)\s/i.test(phrase)) {
+    return { speaker: heading.entity.name, speakerEntity: heading.entity.id, type: heading.entity.type, mention, role: head, anonymous: false, resolved: 'name' };
+  }
+  const government = governmentSpeaker(text, phrase, start, body, history.located);
+  if (government) return { ...government, mention };
   // "a source at Aleppo Police Command", "a Yili spokesman": an unnamed member of a named body is still unnamed.
   const indefinite = /^(?:a|an|one|some|several|two|three|four|five|many)\s/i.test(phrase);
   if (anonymousMarked || (ANONYMOUS_HEADS.has(head) && (indefinite || !(body.length > 0 && body[body.length - 1]!.end === end)))) {
@@ -556,7 +596,9 @@ export function extractQuotes(input: AttributionInput): Quote[] {
 function bodiesReferredTo<Q extends Quote>(quotes: readonly Q[], typeOf: (id: string) => EntityType | undefined): Q[] {
   const named = quotes.filter((q) => q.speakerEntity !== null && !q.anonymous && typeOf(q.speakerEntity) === 'ORG');
   return quotes.map((q) => {
-    if (q.speakerEntity || !q.speaker || !BODY_DESCRIPTIONS.has(headOf(q.speaker)) || /\b(?:unnamed|anonymous)\b/i.test(q.speaker)) return q;
+    // "the monitor", and "a spokesperson for the monitor".
+    const described = BODY_DESCRIPTIONS.has(headOf(q.speaker ?? '')) || (SPOKES_HEADS.has(headOf(q.speaker ?? '')) && BODY_DESCRIPTIONS.has(headOf(/\b(?:for|of)\s+(.+)$/i.exec(q.speaker ?? '')?.[1] ?? '')));
+    if (q.speakerEntity || !q.speaker || !described || /\b(?:unnamed|anonymous)\b/i.test(q.speaker)) return q;
     const before = named.filter((n) => n.start < q.start).at(-1);
     const ref = before ?? named.find((n) => n.start > q.start);
     return ref ? { ...q, speaker: ref.speaker, speakerEntity: ref.speakerEntity, anonymous: false, role: q.role } : q;

@@ -203,6 +203,35 @@ function aboutTheSaying(v: View, i: number, from: number): boolean {
   return true;
 }
 
+/** Cues that news writes before their source ("..., said the ministry"); others take an object there ("claimed the lives"). */
+const INVERTING_CUES = new Set(['said', 'says', 'added', 'adds', 'explained', 'noted', 'stated', 'continued', 'wrote', 'warned', 'insisted', 'reported', 'stressed', 'confirmed']);
+/** Words a noun phrase may hold: "the Britain-based Syrian Observatory for Human Rights", "Rami Abdel Rahman, its head". */
+const NOUN_PHRASE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP', 'CCONJ', 'PART', 'PUNCT']);
+const RELATIVE_WORDS = new Set(['which', 'who', 'whose']);
+/** "said Sunday", "said last week": a time after the cue is not its source. */
+const TIME_WORD = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day|^(?:today|tonight|yesterday|week|weekend|month|year|morning|evening|night|afternoon)$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/**
+ * The source of an inverted closing cue: "CLAUSE said the Syrian Observatory for Human Rights (, which ...)."
+ * After cue `i` comes only a noun phrase that holds a name or a noun, up to the end of the sentence or a relative
+ * clause: its word range, or null. The parse is not asked, because it often reads the clause's last noun
+ * as the cue's subject when the comma before the cue is lost ("killed 10 civilians said the Observatory").
+ */
+function invertedSource(v: View, i: number): [number, number] | null {
+  if (i < MIN_WORDS || i + 1 >= v.n) return null;
+  const first = i + 1;
+  if (v.upos(first) !== 'DET' && v.upos(first) !== 'PROPN') return null;
+  let to = first;
+  let nominal = false;
+  for (let k = first; k < v.n; k++) {
+    if (RELATIVE_WORDS.has(v.form(k).toLowerCase()) && k > first) break;
+    if (!NOUN_PHRASE.has(v.upos(k))) return null;
+    if ((v.upos(k) === 'NOUN' || v.upos(k) === 'PROPN') && !TIME_WORD.test(v.form(k))) nominal = true;
+    to = k;
+  }
+  return nominal ? [first, to] : null;
+}
+
 /** The statements that sentence `s` reports. */
 export function reportedStatements(text: string, s: SentenceSyntax): Statement[] {
   const v = viewOf(text, s);
@@ -239,6 +268,13 @@ export function reportedStatements(text: string, s: SentenceSyntax): Statement[]
     const rel = v.rel(i);
     // "the so-called ...", "a reported attack": a cue inside a noun phrase reports nothing.
     if (rel === 'amod' || rel === 'acl' || rel === 'acl:relcl' || rel === 'compound') continue;
+    const inverted = INVERTING_CUES.has(form) ? invertedSource(v, i) : null;
+    if (inverted) {
+      const speaker = spanOf(v, inverted[0], inverted[1]);
+      const content = openingContent(text, v, i - 1);
+      if (speaker && content) out.push({ cue: [s.start[i]!, s.end[i]!], speaker, content });
+      continue;
+    }
     const parsed = subjectOf(v, i);
     const subject = parsed ?? phraseBeforeCue(v, i);
     if (subject === null) continue;
