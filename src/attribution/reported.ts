@@ -17,6 +17,7 @@
  * Pure: one sentence's text offsets and its syntax in, statements out.
  */
 import type { SentenceSyntax } from '../core/doc.js';
+import { dependencyView as viewOf, subtree, type DependencyView as View } from '../nlp/dependency.js';
 import { speechCues } from '../nlp/speech.js';
 
 export interface Statement {
@@ -41,43 +42,8 @@ const CONTINUES = new Set(['conj', 'advcl', 'xcomp']);
 const DATELINE = /^(?:[^.!?]{0,160}?\b(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2},?\s+\d{4}))(?:\s*(?:[-–—:|]|\(\w+\))\s*)?/;
 const MIN_WORDS = 4;
 
-interface View {
-  readonly n: number;
-  readonly rel: (i: number) => string;
-  readonly upos: (i: number) => string;
-  readonly form: (i: number) => string;
-  readonly children: readonly number[][];
-  readonly syntax: SentenceSyntax;
-}
-
-function viewOf(text: string, s: SentenceSyntax): View {
-  const n = s.head.length;
-  const children: number[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) if (s.head[i]! >= 0) children[s.head[i]!]!.push(i);
-  return {
-    n,
-    rel: (i) => s.tables.deprel[s.deprel[i]!] ?? 'dep',
-    upos: (i) => s.tables.upos[s.upos[i]!] ?? 'X',
-    form: (i) => text.slice(s.start[i]!, s.end[i]!),
-    children,
-    syntax: s,
-  };
-}
-
 /** A relative clause or participle after `head` ("an official who asked not to be named"): not part of its phrase. */
 const relativeOf = (v: View, head: number) => (c: number) => c > head && (v.rel(c) === 'acl:relcl' || v.rel(c) === 'acl');
-
-/** Word indexes of the subtree of `i`, leaving out the subtrees of `skip`. */
-function subtree(v: View, i: number, skip: (j: number) => boolean = () => false): number[] {
-  const out: number[] = [];
-  const stack = [i];
-  while (stack.length) {
-    const j = stack.pop()!;
-    out.push(j);
-    for (const c of v.children[j]!) if (!skip(c)) stack.push(c);
-  }
-  return out.sort((a, b) => a - b);
-}
 
 /** The character span of words [from, to] with punctuation trimmed off both ends; null when nothing is left. */
 function spanOf(v: View, from: number, to: number): [number, number] | null {

@@ -120,3 +120,29 @@ test('a generic telling of a happening told precisely elsewhere is that happenin
   const air = eventsOf('Russian warplanes carried out air strikes on Idlib on Saturday. The monitor said the raids targeted the town of Maaret al-Numan.').events;
   assert.deepEqual(air.map((e) => e.type), ['airstrike'], JSON.stringify(air));
 });
+
+test('roles from the parse: a passive agent far from its verb, the subject of a light verb, a coordinated subject', () => {
+  const passive = eventsOf('The village of Kafr Nabl was shelled heavily for hours on Monday by the Syrian army.').events.find((e) => e.type === 'shelling');
+  assert.deepEqual(passive?.actors, ['syrian-arab-army'], JSON.stringify(passive));
+  const light = eventsOf('Islamic State fighters carried out an attack on an army post near Deir ez-Zor on Friday.').events[0];
+  assert.deepEqual(light?.actors, ['islamic-state'], JSON.stringify(light));
+  assert.equal(light?.place, 'deir-ez-zor');
+  const both = eventsOf('The Syrian army and Iranian militias captured the town of Qaryatain from Islamic State on Sunday.').events.find((e) => e.type === 'territory-captured');
+  assert.ok(both?.actors.includes('syrian-arab-army') && both.actors.length === 2, JSON.stringify(both));
+  assert.deepEqual(both?.targets, ['islamic-state']);
+  // A town acted on is where it happened, not a party.
+  assert.deepEqual(eventsOf('Rebels shelled Aleppo on Monday.').events[0]?.targets, []);
+});
+
+test('a background clause is not news: since it fell, when they seized it years ago', () => {
+  assert.deepEqual(types('The group has controlled the town since government forces withdrew from it in 2013.'), []);
+  assert.deepEqual(types('When the militants seized the city in 2014, the army was absent.'), []);
+  // A recent happening told in the same kind of clause is news.
+  assert.deepEqual(types('When the militants seized the city on Saturday, the army was absent.'), ['territory-captured']);
+});
+
+test('negation, denial and plans read from the parse', () => {
+  assert.deepEqual(types('The army denied that its soldiers, backed by tanks and heavy artillery, had shelled the market.'), []);
+  assert.deepEqual(types('Turkey plans a new offensive against the Kurdish militia.'), []);
+  assert.deepEqual(types('No airstrikes hit the city on Sunday.'), []);
+});

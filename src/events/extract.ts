@@ -2,11 +2,20 @@
  * Typed events, sentence by sentence.
  *
  * A trigger (data/triggers.json: CAMEO verbs and a hand-kept list of the
- * words of war news) makes an event unless its sentence is a question or the
- * words before it void it: a negation ("did not attack"), a modal or an
- * intention ("may be liberated", "vowed to attack"), a denial or a condition
- * anywhere earlier in the sentence ("denied that", "if"). The event's roles
- * come from the entities around the trigger, without a parser:
+ * words of war news) makes an event unless its sentence is a question or its
+ * clause voids it: a negation ("did not attack"), a modal or an intention
+ * ("may be liberated", "vowed to attack"), a denial or a condition ("denied
+ * that", "if"), read from the parse (clause.ts) and, for what the parse
+ * misses, from the words before the trigger. A clause that only gives the
+ * story's background is no event either: the war's running toll, a count of
+ * happenings, a "since" clause, an "as"/"when" clause dated half a year or
+ * more before publication.
+ *
+ * Roles come from the parse where it names a party (clause.ts): actor = the
+ * subject, a passive's agent, the subject of a light verb ("carried out an
+ * attack"), or of the verb a participle continues; target = the object, a
+ * passive's subject, "on"/"against"/"from" phrases; a town acted on is the
+ * place, not a target. Where the parse names none, by word order:
  *   - actor: the nearest entity before the trigger that is not a place
  *     written after a locative ("in Raqqa"); in the passive ("was captured
  *     by the army") the entity after "by" is the actor and the subject the
@@ -14,19 +23,24 @@
  *   - targets: entities after the trigger up to an attribution ("..., the
  *     army said"), places after a locative left out ("seized the town of
  *     Mayadeen from Islamic State" -> Islamic State);
- *   - place: the resolved place in the sentence nearest the trigger,
- *     preferring one after a locative ("in/near/of X");
- *   - date: the nearest time expression of the sentence that has a value,
- *     else the publication day (noted in `source` as `date=article`);
- *   - casualties: counts stated with killed/dead/wounded/injured.
+ * Place: the first resolved place of the trigger's locative dependents or
+ * its patient, else the resolved place in the sentence nearest the trigger,
+ * preferring one after a locative ("in/near/of X"). Date: a time expression
+ * of the trigger's own clause, else the nearest of the sentence that has a
+ * value, else the publication day (noted in `source` as `date=article`).
+ * Casualties: counts stated with killed/dead/wounded/injured.
  * Generic violence (kill, shoot) only makes an event when the sentence has
  * no more specific trigger, and becomes harm to civilians when the sentence
- * names civilians. One event per type and sentence: the most confident.
+ * names civilians. One event per type and sentence: the most confident; an
+ * article's tellings of one happening are one event (oncePerHappening,
+ * toldOnce).
  */
 import type { Doc, Entity, NewsEvent, Place, Sentence, SentenceSyntax, Span, TimeExpression, Token } from '../core/doc.js';
 import cues from './data/cues.json' with { type: 'json' };
 import { speechCues } from '../nlp/speech.js';
 import { casualtiesIn } from './casualties.js';
+import { readClause, type ClauseCues, type ClauseReading } from './clause.js';
+import { dependencyView, wordAt, type DependencyView } from '../nlp/dependency.js';
 import { findTriggers, lemmatise, TRIGGERS, type TriggerMatch, type Triggers } from './triggers.js';
 
 export const EVENT_SOURCE = 'events-v1';
@@ -54,6 +68,21 @@ const TOLL_MARKS = set(cues.tollMarks);
 const WHOLE_WARS = set(cues.wholeWars);
 const PERFECT = set(cues.perfect);
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries(cues.numbers));
+const CLAUSE_CUES: ClauseCues = {
+  negators: NEGATORS,
+  nearNegators: NEAR_NEGATORS,
+  modals: MODALS,
+  intentions: INTENTIONS,
+  denials: DENIALS,
+  conditionals: CONDITIONALS,
+  locatives: LOCATIVES,
+  lightVerbs: set(cues.lightVerbs),
+  backgroundMarks: set(cues.backgroundMarks),
+  sinceMarks: set(cues.sinceMarks),
+};
+/** How long before publication a subordinate clause's own date makes it background, in days. */
+const BACKGROUND_DAYS = 180;
+
 /** Types of violent happenings: a generic telling ("the attack", "were killed") refers to one of them. */
 const VIOLENT = new Set(['armed-clash', 'airstrike', 'shelling', 'bombing', 'chemical-attack', 'civilian-harm']);
 
@@ -307,6 +336,75 @@ function framesReport(tokens: readonly Token[], m: TriggerMatch): boolean {
   return DETERMINERS.has(before) && (frame === 'in' || (frame === 'to' && word(tokens[m.first - 3]) === 'according'));
 }
 
+/** The parse's reading of a trigger, with the view to place the sentence's mentions and dates on its words. */
+interface Parsed {
+  readonly reading: ClauseReading;
+  readonly v: DependencyView;
+  readonly wordOf: (offset: number) => number;
+}
+
+function parsedOf(v: DependencyView | null, m: TriggerMatch, tokens: readonly Token[]): Parsed | null {
+  if (!v) return null;
+  const w = wordAt(v.syntax, tokens[m.first]!.start);
+  if (w < 0 || v.syntax.start[w] !== tokens[m.first]!.start) return null;
+  return { reading: readClause(v, w, CLAUSE_CUES), v, wordOf: (offset) => wordAt(v.syntax, offset) };
+}
+
+/**
+ * Actors and targets from the parse: the parties named in the first agent and patient phrases that name any
+ * (a coordinated subject gives each of its parties); a place after a locative is where, not who. Null when the
+ * parse names no party, so that the word-order reading stands in.
+ */
+function parsedRoles(p: Parsed, mentions: readonly SentenceMention[], places: ReadonlyMap<string, Place>, id: (x: SentenceMention) => string): Roles {
+  const parties = mentions.filter((x) => PARTY_TYPES.has(x.entity.type) && !(places.has(x.entity.id) && PREPOSITIONS.has(x.before)));
+  const named = (phrases: readonly (readonly number[])[], keep: (x: SentenceMention) => boolean) => {
+    for (const words of phrases) {
+      const inside = parties.filter((x) => keep(x) && words.includes(p.wordOf(x.start)));
+      if (inside.length > 0) return [...new Set(inside.map(id))].slice(0, 3);
+    }
+    return [];
+  };
+  const actors = named(p.reading.agents, () => true);
+  // A town or a province acted on is where it happened ("seized Raqqa", "shelled Douma"); a country may be a party.
+  const targets = named(p.reading.patients, (x) => (places.get(x.entity.id)?.kind ?? 'country') === 'country').filter((t) => !actors.includes(t));
+  return { actors, targets };
+}
+
+/** The place the parse gives: the first resolved place in the trigger's locative dependents or its patient. */
+function parsedPlace(p: Parsed, mentions: readonly SentenceMention[], places: ReadonlyMap<string, Place>, taken: readonly string[]): string | null {
+  for (const words of p.reading.locations) {
+    const found = mentions.find((x) => places.has(x.entity.id) && !taken.includes(x.entity.id) && words.includes(p.wordOf(x.start)));
+    if (found) return found.entity.id;
+  }
+  return null;
+}
+
+/**
+ * The sentence's dates as the parse places them: those of the trigger's own clause, and those outside the clauses
+ * under its predicate ("troops who had seized it in 2014 retook the town on Sunday": 2014 dates the seizure only).
+ */
+function datesOfClause(p: Parsed, dates: readonly TimeExpression[]): { own: TimeExpression[]; usable: TimeExpression[] } {
+  const { clause, predicate } = p.reading;
+  const under = (w: number) => {
+    for (let at = w, hops = 0; at >= 0 && hops < 64; at = p.v.head(at), hops++) if (at === predicate) return true;
+    return false;
+  };
+  const own = dates.filter((d) => clause.has(p.wordOf(d.start)));
+  return { own, usable: dates.filter((d) => own.includes(d) || !under(p.wordOf(d.start))) };
+}
+
+/** A subordinate clause dated by its own words more than half a year before publication is the story's background. */
+function isBackground(own: readonly TimeExpression[], publishedAt: string | null): boolean {
+  const day = publishedAt ? Date.parse(publishedAt.slice(0, 10)) : NaN;
+  if (Number.isNaN(day)) return false;
+  return own.some((d) => {
+    if (d.value === null) return false;
+    // A year or a month counts from its first day: "2014" is 2014-01-01.
+    const at = Date.parse(d.value.split('/')[0]!.slice(0, 10).padEnd(10, '-01'));
+    return !Number.isNaN(at) && day - at > BACKGROUND_DAYS * 86_400_000;
+  });
+}
+
 /** One telling of a happening, with what the merge of an article's tellings needs to know of it. */
 interface Telling {
   readonly event: NewsEvent;
@@ -336,12 +434,23 @@ function sentenceTellings(doc: EventInput, sentence: Sentence, tokens: readonly 
   const casualties = casualtiesIn(tokens);
   const civilians = tokens.some((t) => CIVILIANS.has(t.text.toLowerCase()));
   const best = new Map<string, Telling>();
+  const view = syntax ? dependencyView(doc.text, syntax) : null;
   for (const m of mainHappenings(kept, tokens, syntax)) {
     const type = m.entry.aerial && aircraft ? 'airstrike' : m.entry.generic && civilians && !m.entry.aerial ? 'civilian-harm' : m.entry.type;
     if (backgroundOf(tokens, m, type) !== null) continue;
-    const { actors, targets } = rolesOf(tokens, m, mentions, placeIds, doc.entities);
-    const place = placeOf(m, tokens, mentions, places, actors);
-    const date = dateOf(m, tokens, dates, doc.meta.publishedAt);
+    const parsed = parsedOf(view, m, tokens);
+    if (parsed && (parsed.reading.voided !== null || CLAUSE_CUES.sinceMarks.has(parsed.reading.subordinate ?? ''))) continue;
+    const clauseDates = parsed ? datesOfClause(parsed, dates) : null;
+    if (parsed?.reading.subordinate && clauseDates && isBackground(clauseDates.own, doc.meta.publishedAt)) continue;
+    // The parse's roles where it names a party, else the reading by word order.
+    const byOrder = rolesOf(tokens, m, mentions, placeIds, doc.entities);
+    const byParse = parsed ? parsedRoles(parsed, mentions, places, (x) => partyId(x, tokens, doc.entities)) : null;
+    const actors = byParse && byParse.actors.length > 0 ? byParse.actors : byOrder.actors;
+    const placeActedOn = (t: string) => (places.get(t)?.kind ?? 'country') !== 'country';
+    const targets = byParse && byParse.targets.length > 0 ? byParse.targets : byOrder.targets.filter((t) => !actors.includes(t) && !placeActedOn(t));
+    const place = (parsed && parsedPlace(parsed, mentions, places, actors)) ?? placeOf(m, tokens, mentions, places, actors);
+    // The trigger's own clause dates it; else the nearest date of the sentence, as the parse may attach a time elsewhere.
+    const date = dateOf(m, tokens, clauseDates?.own.some((d) => d.value !== null) ? clauseDates.own : dates, doc.meta.publishedAt);
     const confidence = Math.min(0.95, 0.25 + 0.45 * m.entry.strength + (actors.length > 0 ? 0.15 : 0) + (place ? 0.1 : 0) + (date.note === 'date=article' || date.note === 'date=none' ? 0 : 0.05));
     const event: NewsEvent = {
       type,
