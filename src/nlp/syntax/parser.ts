@@ -130,9 +130,91 @@ export const LABEL_FEATURES = 46;
 
 /**
  * Move features of configuration `c` into `out` (bucket indexes), returning
- * how many. The numbered templates are the readable specification.
+ * how many: template t's bucket at `out[t - 1]`. The numbered templates are
+ * the readable specification. They are written in groups, by what they read
+ * (one stack place alone, the buffer front alone, the rest of the
+ * configuration), in functions small enough that V8 inlines `mix` into them:
+ * it inlines only so much into one function, and `mix` called 114 times is
+ * much slower than inlined.
  */
 export function moveFeatures(c: Configuration, s: EncodedSentence, mask: number, out: Uint32Array): number {
+  const none = s.n + 1;
+  const depth = c.depth;
+  s0Features(s, depth >= 1 ? c.stack[depth - 1]! : none, mask, out);
+  s1Features(s, depth >= 2 ? c.stack[depth - 2]! : none, mask, out);
+  s2Features(s, depth >= 3 ? c.stack[depth - 3]! : none, mask, out);
+  bufferFeatures(s, c.b0, mask, out);
+  moveContextFeatures(c, s, mask, out);
+  return MOVE_FEATURES;
+}
+
+/** The templates of s0 alone (1-5, 105), with word `S0` (`s.n + 1` for none) on top of the stack. */
+export function s0Features(s: EncodedSentence, S0: number, mask: number, out: Uint32Array): void {
+  const { w, p, x, l, wx, cf } = s;
+  // (Template 105 is s0's word class.)
+  out[0] = mix(1, w[S0]!, 0, 0) & mask;
+  out[1] = mix(2, x[S0]!, 0, 0) & mask;
+  out[2] = mix(3, wx[S0]!, 0, 0) & mask;
+  out[3] = mix(4, p[S0]!, 0, 0) & mask;
+  out[4] = mix(5, l[S0]!, 0, 0) & mask;
+  out[104] = mix(105, cf[S0]!, 0, 0) & mask;
+}
+
+/** The templates of s1 alone (17-21, 108), with word `S1` second on the stack. */
+export function s1Features(s: EncodedSentence, S1: number, mask: number, out: Uint32Array): void {
+  const { w, p, x, l, wx, cf } = s;
+  out[16] = mix(17, w[S1]!, 0, 0) & mask;
+  out[17] = mix(18, x[S1]!, 0, 0) & mask;
+  out[18] = mix(19, wx[S1]!, 0, 0) & mask;
+  out[19] = mix(20, p[S1]!, 0, 0) & mask;
+  out[20] = mix(21, l[S1]!, 0, 0) & mask;
+  out[107] = mix(108, cf[S1]!, 0, 0) & mask;
+}
+
+/** The templates of s2 alone (22, 23), with word `S2` third on the stack. */
+export function s2Features(s: EncodedSentence, S2: number, mask: number, out: Uint32Array): void {
+  const { w, x } = s;
+  out[21] = mix(22, x[S2]!, 0, 0) & mask;
+  out[22] = mix(23, w[S2]!, 0, 0) & mask;
+}
+
+/** The templates of b0..b2 alone and the bias (6-16, 31, 36, 90, 95, 106, 107, 113), with the buffer starting at word `b0` (`s.n + 1`: empty). */
+export function bufferFeatures(s: EncodedSentence, b0: number, mask: number, out: Uint32Array): void {
+  const none = s.n + 1;
+  const B0 = b0 <= s.n ? b0 : none;
+  const B1 = b0 + 1 <= s.n ? b0 + 1 : none;
+  const B2 = b0 + 2 <= s.n ? b0 + 2 : none;
+  const { w, p, x, l, wx, cf, cm } = s;
+  // The buffer's words and tags alone and in pairs, their word classes, and the bias (90).
+  out[5] = mix(6, w[B0]!, 0, 0) & mask;
+  out[6] = mix(7, x[B0]!, 0, 0) & mask;
+  out[7] = mix(8, wx[B0]!, 0, 0) & mask;
+  out[8] = mix(9, p[B0]!, 0, 0) & mask;
+  out[9] = mix(10, l[B0]!, 0, 0) & mask;
+  out[10] = mix(11, w[B1]!, 0, 0) & mask;
+  out[11] = mix(12, x[B1]!, 0, 0) & mask;
+  out[12] = mix(13, wx[B1]!, 0, 0) & mask;
+  out[13] = mix(14, p[B1]!, 0, 0) & mask;
+  out[14] = mix(15, w[B2]!, 0, 0) & mask;
+  out[15] = mix(16, x[B2]!, 0, 0) & mask;
+  out[30] = mix(31, x[B0]!, x[B1]!, 0) & mask;
+  out[35] = mix(36, x[B0]!, x[B1]!, x[B2]!) & mask;
+  out[89] = mix(90, 0, 0, 0) & mask;
+  out[94] = mix(95, w[B0]!, w[B1]!, 0) & mask;
+  out[105] = mix(106, cf[B0]!, 0, 0) & mask;
+  out[106] = mix(107, cf[B1]!, 0, 0) & mask;
+  out[112] = mix(113, cm[B0]!, x[B1]!, 0) & mask;
+}
+
+/** The other templates, those that read the configuration beyond one place, in three functions (see moveFeatures). */
+export function moveContextFeatures(c: Configuration, s: EncodedSentence, mask: number, out: Uint32Array): void {
+  moveContextFeatures1(c, s, mask, out);
+  moveContextFeatures2(c, s, mask, out);
+  moveContextFeatures3(c, s, mask, out);
+}
+
+/** Configuration templates, part 1: pairs and triples of s0, s1 and b0 and their children, and distance. */
+function moveContextFeatures1(c: Configuration, s: EncodedSentence, mask: number, out: Uint32Array): void {
   const none = s.n + 1;
   const depth = c.depth;
   const S0 = depth >= 1 ? c.stack[depth - 1]! : none;
@@ -140,7 +222,91 @@ export function moveFeatures(c: Configuration, s: EncodedSentence, mask: number,
   const S2 = depth >= 3 ? c.stack[depth - 3]! : none;
   const B0 = c.b0 <= s.n ? c.b0 : none;
   const B1 = c.b0 + 1 <= s.n ? c.b0 + 1 : none;
-  const B2 = c.b0 + 2 <= s.n ? c.b0 + 2 : none;
+  const S0L = c.lc1[S0]! || none;
+  const S0R = c.rc1[S0]! || none;
+  const B0L = c.lc1[B0]! || none;
+  const S1R = c.rc1[S1]! || none;
+  const d = S0 !== none && B0 !== none ? distanceBucket(B0 - S0) : 0;
+  const { w, x, l, wx } = s;
+  // Pairs of s0 and b0.
+  out[23] = mix(24, wx[S0]!, wx[B0]!, 0) & mask;
+  out[24] = mix(25, wx[S0]!, w[B0]!, 0) & mask;
+  out[25] = mix(26, w[S0]!, wx[B0]!, 0) & mask;
+  out[26] = mix(27, wx[S0]!, x[B0]!, 0) & mask;
+  out[27] = mix(28, x[S0]!, wx[B0]!, 0) & mask;
+  out[28] = mix(29, w[S0]!, w[B0]!, 0) & mask;
+  out[29] = mix(30, x[S0]!, x[B0]!, 0) & mask;
+  out[31] = mix(32, l[S0]!, l[B0]!, 0) & mask;
+  out[32] = mix(33, x[S1]!, x[S0]!, 0) & mask;
+  out[33] = mix(34, w[S1]!, w[S0]!, 0) & mask;
+  out[34] = mix(35, wx[S1]!, x[S0]!, 0) & mask;
+  out[36] = mix(37, x[S0]!, x[B0]!, x[B1]!) & mask;
+  out[37] = mix(38, x[S1]!, x[S0]!, x[B0]!) & mask;
+  out[38] = mix(39, x[S0]!, x[S0L]!, x[B0]!) & mask;
+  out[39] = mix(40, x[S0]!, x[S0R]!, x[B0]!) & mask;
+  out[40] = mix(41, x[S0]!, x[B0]!, x[B0L]!) & mask;
+  out[41] = mix(42, x[S2]!, x[S1]!, x[S0]!) & mask;
+  out[42] = mix(43, x[S1]!, x[S0]!, x[S0R]!) & mask;
+  out[43] = mix(44, x[S1]!, x[S1R]!, x[S0]!) & mask;
+  // Distance.
+  out[44] = mix(45, w[S0]!, d, 0) & mask;
+  out[45] = mix(46, x[S0]!, d, 0) & mask;
+  out[46] = mix(47, w[B0]!, d, 0) & mask;
+  out[47] = mix(48, x[B0]!, d, 0) & mask;
+  out[48] = mix(49, w[S0]!, w[B0]!, d) & mask;
+  out[49] = mix(50, x[S0]!, x[B0]!, d) & mask;
+}
+
+/** Configuration templates, part 2: valency, children and their labels. */
+function moveContextFeatures2(c: Configuration, s: EncodedSentence, mask: number, out: Uint32Array): void {
+  const none = s.n + 1;
+  const depth = c.depth;
+  const S0 = depth >= 1 ? c.stack[depth - 1]! : none;
+  const B0 = c.b0 <= s.n ? c.b0 : none;
+  const S0L = c.lc1[S0]! || none;
+  const S0L2 = c.lc2[S0]! || none;
+  const S0R = c.rc1[S0]! || none;
+  const S0R2 = c.rc2[S0]! || none;
+  const B0L = c.lc1[B0]! || none;
+  const B0L2 = c.lc2[B0]! || none;
+  const lab = c.label;
+  const { w, x } = s;
+  // Valency.
+  out[50] = mix(51, w[S0]!, capped(c.nRight[S0]!), 0) & mask;
+  out[51] = mix(52, x[S0]!, capped(c.nRight[S0]!), 0) & mask;
+  out[52] = mix(53, w[S0]!, capped(c.nLeft[S0]!), 0) & mask;
+  out[53] = mix(54, x[S0]!, capped(c.nLeft[S0]!), 0) & mask;
+  out[54] = mix(55, w[B0]!, capped(c.nLeft[B0]!), 0) & mask;
+  out[55] = mix(56, x[B0]!, capped(c.nLeft[B0]!), 0) & mask;
+  // Children and their labels.
+  out[56] = mix(57, w[S0L]!, 0, 0) & mask;
+  out[57] = mix(58, x[S0L]!, 0, 0) & mask;
+  out[58] = mix(59, lab[S0L]!, 0, 0) & mask;
+  out[59] = mix(60, w[S0R]!, 0, 0) & mask;
+  out[60] = mix(61, x[S0R]!, 0, 0) & mask;
+  out[61] = mix(62, lab[S0R]!, 0, 0) & mask;
+  out[62] = mix(63, w[B0L]!, 0, 0) & mask;
+  out[63] = mix(64, x[B0L]!, 0, 0) & mask;
+  out[64] = mix(65, lab[B0L]!, 0, 0) & mask;
+  out[65] = mix(66, x[S0L2]!, 0, 0) & mask;
+  out[66] = mix(67, lab[S0L2]!, 0, 0) & mask;
+  out[67] = mix(68, x[S0R2]!, 0, 0) & mask;
+  out[68] = mix(69, lab[S0R2]!, 0, 0) & mask;
+  out[69] = mix(70, x[B0L2]!, 0, 0) & mask;
+  out[70] = mix(71, lab[B0L2]!, 0, 0) & mask;
+  out[71] = mix(72, x[S0]!, x[S0L]!, x[S0L2]!) & mask;
+  out[72] = mix(73, x[S0]!, x[S0R]!, x[S0R2]!) & mask;
+  out[73] = mix(74, x[B0]!, x[B0L]!, x[B0L2]!) & mask;
+}
+
+/** Configuration templates, part 3: label sets, s1's children, label combinations, coarse tags, stack distance and depth, more lexicalised triples, word classes. */
+function moveContextFeatures3(c: Configuration, s: EncodedSentence, mask: number, out: Uint32Array): void {
+  const none = s.n + 1;
+  const depth = c.depth;
+  const S0 = depth >= 1 ? c.stack[depth - 1]! : none;
+  const S1 = depth >= 2 ? c.stack[depth - 2]! : none;
+  const B0 = c.b0 <= s.n ? c.b0 : none;
+  const B1 = c.b0 + 1 <= s.n ? c.b0 + 1 : none;
   const S0L = c.lc1[S0]! || none;
   const S0L2 = c.lc2[S0]! || none;
   const S0R = c.rc1[S0]! || none;
@@ -149,136 +315,46 @@ export function moveFeatures(c: Configuration, s: EncodedSentence, mask: number,
   const B0L2 = c.lc2[B0]! || none;
   const S1L = c.lc1[S1]! || none;
   const S1R = c.rc1[S1]! || none;
-  const { w, p, x, l, wx } = s;
   const lab = c.label;
-  const d = S0 !== none && B0 !== none ? distanceBucket(B0 - S0) : 0;
-  let k = 0;
-  out[k++] = mix(1, w[S0]!, 0, 0) & mask;
-  out[k++] = mix(2, x[S0]!, 0, 0) & mask;
-  out[k++] = mix(3, wx[S0]!, 0, 0) & mask;
-  out[k++] = mix(4, p[S0]!, 0, 0) & mask;
-  out[k++] = mix(5, l[S0]!, 0, 0) & mask;
-  out[k++] = mix(6, w[B0]!, 0, 0) & mask;
-  out[k++] = mix(7, x[B0]!, 0, 0) & mask;
-  out[k++] = mix(8, wx[B0]!, 0, 0) & mask;
-  out[k++] = mix(9, p[B0]!, 0, 0) & mask;
-  out[k++] = mix(10, l[B0]!, 0, 0) & mask;
-  out[k++] = mix(11, w[B1]!, 0, 0) & mask;
-  out[k++] = mix(12, x[B1]!, 0, 0) & mask;
-  out[k++] = mix(13, wx[B1]!, 0, 0) & mask;
-  out[k++] = mix(14, p[B1]!, 0, 0) & mask;
-  out[k++] = mix(15, w[B2]!, 0, 0) & mask;
-  out[k++] = mix(16, x[B2]!, 0, 0) & mask;
-  out[k++] = mix(17, w[S1]!, 0, 0) & mask;
-  out[k++] = mix(18, x[S1]!, 0, 0) & mask;
-  out[k++] = mix(19, wx[S1]!, 0, 0) & mask;
-  out[k++] = mix(20, p[S1]!, 0, 0) & mask;
-  out[k++] = mix(21, l[S1]!, 0, 0) & mask;
-  out[k++] = mix(22, x[S2]!, 0, 0) & mask;
-  out[k++] = mix(23, w[S2]!, 0, 0) & mask;
-  // Pairs of s0 and b0.
-  out[k++] = mix(24, wx[S0]!, wx[B0]!, 0) & mask;
-  out[k++] = mix(25, wx[S0]!, w[B0]!, 0) & mask;
-  out[k++] = mix(26, w[S0]!, wx[B0]!, 0) & mask;
-  out[k++] = mix(27, wx[S0]!, x[B0]!, 0) & mask;
-  out[k++] = mix(28, x[S0]!, wx[B0]!, 0) & mask;
-  out[k++] = mix(29, w[S0]!, w[B0]!, 0) & mask;
-  out[k++] = mix(30, x[S0]!, x[B0]!, 0) & mask;
-  out[k++] = mix(31, x[B0]!, x[B1]!, 0) & mask;
-  out[k++] = mix(32, l[S0]!, l[B0]!, 0) & mask;
-  out[k++] = mix(33, x[S1]!, x[S0]!, 0) & mask;
-  out[k++] = mix(34, w[S1]!, w[S0]!, 0) & mask;
-  out[k++] = mix(35, wx[S1]!, x[S0]!, 0) & mask;
-  // Triples.
-  out[k++] = mix(36, x[B0]!, x[B1]!, x[B2]!) & mask;
-  out[k++] = mix(37, x[S0]!, x[B0]!, x[B1]!) & mask;
-  out[k++] = mix(38, x[S1]!, x[S0]!, x[B0]!) & mask;
-  out[k++] = mix(39, x[S0]!, x[S0L]!, x[B0]!) & mask;
-  out[k++] = mix(40, x[S0]!, x[S0R]!, x[B0]!) & mask;
-  out[k++] = mix(41, x[S0]!, x[B0]!, x[B0L]!) & mask;
-  out[k++] = mix(42, x[S2]!, x[S1]!, x[S0]!) & mask;
-  out[k++] = mix(43, x[S1]!, x[S0]!, x[S0R]!) & mask;
-  out[k++] = mix(44, x[S1]!, x[S1R]!, x[S0]!) & mask;
-  // Distance.
-  out[k++] = mix(45, w[S0]!, d, 0) & mask;
-  out[k++] = mix(46, x[S0]!, d, 0) & mask;
-  out[k++] = mix(47, w[B0]!, d, 0) & mask;
-  out[k++] = mix(48, x[B0]!, d, 0) & mask;
-  out[k++] = mix(49, w[S0]!, w[B0]!, d) & mask;
-  out[k++] = mix(50, x[S0]!, x[B0]!, d) & mask;
-  // Valency.
-  out[k++] = mix(51, w[S0]!, capped(c.nRight[S0]!), 0) & mask;
-  out[k++] = mix(52, x[S0]!, capped(c.nRight[S0]!), 0) & mask;
-  out[k++] = mix(53, w[S0]!, capped(c.nLeft[S0]!), 0) & mask;
-  out[k++] = mix(54, x[S0]!, capped(c.nLeft[S0]!), 0) & mask;
-  out[k++] = mix(55, w[B0]!, capped(c.nLeft[B0]!), 0) & mask;
-  out[k++] = mix(56, x[B0]!, capped(c.nLeft[B0]!), 0) & mask;
-  // Children and their labels.
-  out[k++] = mix(57, w[S0L]!, 0, 0) & mask;
-  out[k++] = mix(58, x[S0L]!, 0, 0) & mask;
-  out[k++] = mix(59, lab[S0L]!, 0, 0) & mask;
-  out[k++] = mix(60, w[S0R]!, 0, 0) & mask;
-  out[k++] = mix(61, x[S0R]!, 0, 0) & mask;
-  out[k++] = mix(62, lab[S0R]!, 0, 0) & mask;
-  out[k++] = mix(63, w[B0L]!, 0, 0) & mask;
-  out[k++] = mix(64, x[B0L]!, 0, 0) & mask;
-  out[k++] = mix(65, lab[B0L]!, 0, 0) & mask;
-  out[k++] = mix(66, x[S0L2]!, 0, 0) & mask;
-  out[k++] = mix(67, lab[S0L2]!, 0, 0) & mask;
-  out[k++] = mix(68, x[S0R2]!, 0, 0) & mask;
-  out[k++] = mix(69, lab[S0R2]!, 0, 0) & mask;
-  out[k++] = mix(70, x[B0L2]!, 0, 0) & mask;
-  out[k++] = mix(71, lab[B0L2]!, 0, 0) & mask;
-  out[k++] = mix(72, x[S0]!, x[S0L]!, x[S0L2]!) & mask;
-  out[k++] = mix(73, x[S0]!, x[S0R]!, x[S0R2]!) & mask;
-  out[k++] = mix(74, x[B0]!, x[B0L]!, x[B0L2]!) & mask;
-  // Label sets.
-  out[k++] = mix(75, w[S0]!, c.rightLabels[S0]!, 0) & mask;
-  out[k++] = mix(76, x[S0]!, c.rightLabels[S0]!, 0) & mask;
-  out[k++] = mix(77, w[S0]!, c.leftLabels[S0]!, 0) & mask;
-  out[k++] = mix(78, x[S0]!, c.leftLabels[S0]!, 0) & mask;
-  out[k++] = mix(79, w[B0]!, c.leftLabels[B0]!, 0) & mask;
-  out[k++] = mix(80, x[B0]!, c.leftLabels[B0]!, 0) & mask;
-  // s1's children, label combinations, coarse tags, bias.
-  out[k++] = mix(81, x[S1L]!, lab[S1L]!, 0) & mask;
-  out[k++] = mix(82, x[S1R]!, lab[S1R]!, 0) & mask;
-  out[k++] = mix(83, x[S0]!, lab[S0L]!, lab[S0R]!) & mask;
-  out[k++] = mix(84, x[B0]!, lab[B0L]!, x[S0]!) & mask;
-  out[k++] = mix(85, x[S1]!, capped(c.nRight[S1]!), x[S0]!) & mask;
-  out[k++] = mix(86, p[S0]!, p[B0]!, 0) & mask;
-  out[k++] = mix(87, p[S1]!, p[S0]!, p[B0]!) & mask;
-  out[k++] = mix(88, w[S0]!, x[S0]!, lab[S0R]!) & mask;
-  out[k++] = mix(89, l[S0]!, x[B0]!, 0) & mask;
-  out[k++] = mix(90, 0, 0, 0) & mask;
-  // Stack pairs with their distance, stack depth, more lexicalised triples, children label pairs.
   const d10 = S1 !== none && S1 !== 0 ? distanceBucket(S0 - S1) : 0;
-  out[k++] = mix(91, x[S1]!, x[S0]!, d10) & mask;
-  out[k++] = mix(92, w[S0]!, x[S1]!, d10) & mask;
-  out[k++] = mix(93, depth < 5 ? depth : 5, x[B0]!, x[S0]!) & mask;
-  out[k++] = mix(94, l[B0]!, x[S0]!, 0) & mask;
-  out[k++] = mix(95, w[B0]!, w[B1]!, 0) & mask;
-  out[k++] = mix(96, w[S0]!, x[B0]!, x[B1]!) & mask;
-  out[k++] = mix(97, x[S0]!, w[B0]!, x[B1]!) & mask;
-  out[k++] = mix(98, p[S0]!, p[B0]!, p[B1]!) & mask;
-  out[k++] = mix(99, x[S1]!, wx[S0]!, 0) & mask;
-  out[k++] = mix(100, x[S1]!, x[S1L]!, x[S0]!) & mask;
-  out[k++] = mix(101, lab[S1L]!, lab[S1R]!, x[S1]!) & mask;
-  out[k++] = mix(102, x[S0]!, lab[S0L]!, lab[S0L2]!) & mask;
-  out[k++] = mix(103, x[S0]!, lab[S0R]!, lab[S0R2]!) & mask;
-  out[k++] = mix(104, x[B0]!, lab[B0L]!, lab[B0L2]!) & mask;
+  const { w, p, x, l, wx, cm } = s;
+  // Label sets.
+  out[74] = mix(75, w[S0]!, c.rightLabels[S0]!, 0) & mask;
+  out[75] = mix(76, x[S0]!, c.rightLabels[S0]!, 0) & mask;
+  out[76] = mix(77, w[S0]!, c.leftLabels[S0]!, 0) & mask;
+  out[77] = mix(78, x[S0]!, c.leftLabels[S0]!, 0) & mask;
+  out[78] = mix(79, w[B0]!, c.leftLabels[B0]!, 0) & mask;
+  out[79] = mix(80, x[B0]!, c.leftLabels[B0]!, 0) & mask;
+  // s1's children, label combinations, coarse tags.
+  out[80] = mix(81, x[S1L]!, lab[S1L]!, 0) & mask;
+  out[81] = mix(82, x[S1R]!, lab[S1R]!, 0) & mask;
+  out[82] = mix(83, x[S0]!, lab[S0L]!, lab[S0R]!) & mask;
+  out[83] = mix(84, x[B0]!, lab[B0L]!, x[S0]!) & mask;
+  out[84] = mix(85, x[S1]!, capped(c.nRight[S1]!), x[S0]!) & mask;
+  out[85] = mix(86, p[S0]!, p[B0]!, 0) & mask;
+  out[86] = mix(87, p[S1]!, p[S0]!, p[B0]!) & mask;
+  out[87] = mix(88, w[S0]!, x[S0]!, lab[S0R]!) & mask;
+  out[88] = mix(89, l[S0]!, x[B0]!, 0) & mask;
+  // Stack pairs with their distance, stack depth, more lexicalised triples, children label pairs.
+  out[90] = mix(91, x[S1]!, x[S0]!, d10) & mask;
+  out[91] = mix(92, w[S0]!, x[S1]!, d10) & mask;
+  out[92] = mix(93, depth < 5 ? depth : 5, x[B0]!, x[S0]!) & mask;
+  out[93] = mix(94, l[B0]!, x[S0]!, 0) & mask;
+  out[95] = mix(96, w[S0]!, x[B0]!, x[B1]!) & mask;
+  out[96] = mix(97, x[S0]!, w[B0]!, x[B1]!) & mask;
+  out[97] = mix(98, p[S0]!, p[B0]!, p[B1]!) & mask;
+  out[98] = mix(99, x[S1]!, wx[S0]!, 0) & mask;
+  out[99] = mix(100, x[S1]!, x[S1L]!, x[S0]!) & mask;
+  out[100] = mix(101, lab[S1L]!, lab[S1R]!, x[S1]!) & mask;
+  out[101] = mix(102, x[S0]!, lab[S0L]!, lab[S0L2]!) & mask;
+  out[102] = mix(103, x[S0]!, lab[S0R]!, lab[S0R2]!) & mask;
+  out[103] = mix(104, x[B0]!, lab[B0L]!, lab[B0L2]!) & mask;
   // Word classes.
-  const { cm, cf } = s;
-  out[k++] = mix(105, cf[S0]!, 0, 0) & mask;
-  out[k++] = mix(106, cf[B0]!, 0, 0) & mask;
-  out[k++] = mix(107, cf[B1]!, 0, 0) & mask;
-  out[k++] = mix(108, cf[S1]!, 0, 0) & mask;
-  out[k++] = mix(109, cm[S0]!, cm[B0]!, 0) & mask;
-  out[k++] = mix(110, cm[S0]!, x[B0]!, 0) & mask;
-  out[k++] = mix(111, x[S0]!, cm[B0]!, 0) & mask;
-  out[k++] = mix(112, cm[S1]!, cm[S0]!, 0) & mask;
-  out[k++] = mix(113, cm[B0]!, x[B1]!, 0) & mask;
-  out[k++] = mix(114, x[S0]!, cm[B0]!, x[B1]!) & mask;
-  return k;
+  out[108] = mix(109, cm[S0]!, cm[B0]!, 0) & mask;
+  out[109] = mix(110, cm[S0]!, x[B0]!, 0) & mask;
+  out[110] = mix(111, x[S0]!, cm[B0]!, 0) & mask;
+  out[111] = mix(112, cm[S1]!, cm[S0]!, 0) & mask;
+  out[113] = mix(114, x[S0]!, cm[B0]!, x[B1]!) & mask;
 }
 
 /** Label features of the arc h -> d about to be added in `c`: full 32-bit hashes when `mask` is -1. */

@@ -112,26 +112,34 @@ export class WordHashes {
     let h = this.cache.get(word);
     if (h) return h;
     h = new Uint32Array(WORD_SLOTS);
-    const norm = normalForm(word);
-    h[FORM] = hash32(word);
-    h[NORM] = hash32(norm);
-    const chars = Array.from(norm);
-    for (let k = 1; k <= 4; k++) {
-      h[PRE + k - 1] = hash32(chars.slice(0, k).join(''));
-      h[SUF + k - 1] = hash32(chars.slice(-k).join(''));
-    }
-    h[SHAPE] = hash32(wordShape(word));
-    h[FLAGS] = flagsOf(word);
-    const tag = this.lexicon.dictionary.get(word);
-    h[DICT] = tag === undefined ? NO_DICT : tag + 1;
-    const classes = classesOf(this.lexicon.clusters, word);
-    for (let k = 0; k < 3; k++) h[CLUSTER + k] = classes?.[k] === undefined ? NO_DICT : classes[k]! + 1;
-    h[AMBIGUITY] = hash32(this.lexicon.ambiguity.get(norm) ?? '-');
+    wordValues(this.lexicon, word, h, 0);
     // Bounded: news text brings an open vocabulary.
     if (this.cache.size >= 100_000) this.cache.clear();
     this.cache.set(word, h);
     return h;
   }
+}
+
+/** Number of value hashes of one word (wordValues). */
+export const WORD_VALUES = WORD_SLOTS;
+
+/** Write the value hashes of `word` into `out[at..at + WORD_VALUES)` (what WordHashes caches). */
+export function wordValues(lexicon: TaggerLexicon, word: string, out: Uint32Array, at: number): void {
+  const norm = normalForm(word);
+  out[at + FORM] = hash32(word);
+  out[at + NORM] = hash32(norm);
+  const chars = Array.from(norm);
+  for (let k = 1; k <= 4; k++) {
+    out[at + PRE + k - 1] = hash32(chars.slice(0, k).join(''));
+    out[at + SUF + k - 1] = hash32(chars.slice(-k).join(''));
+  }
+  out[at + SHAPE] = hash32(wordShape(word));
+  out[at + FLAGS] = flagsOf(word);
+  const tag = lexicon.dictionary.get(word);
+  out[at + DICT] = tag === undefined ? NO_DICT : tag + 1;
+  const classes = classesOf(lexicon.clusters, word);
+  for (let k = 0; k < 3; k++) out[at + CLUSTER + k] = classes?.[k] === undefined ? NO_DICT : classes[k]! + 1;
+  out[at + AMBIGUITY] = hash32(lexicon.ambiguity.get(norm) ?? '-');
 }
 
 /** Features of a sentence that do not depend on predicted tags. */
@@ -184,6 +192,105 @@ function dropForms(out: Uint32Array, n: number, drop: WordDropout): void {
   }
 }
 
+/**
+ * The static slots split by what they read, so tagging can sum the weights of
+ * a word's own slots once per distinct word (tagger.ts CachedTagScorer):
+ * OWN_SLOTS read word i's values alone (and the bias), NEXT_SLOTS the next
+ * word's values alone (or the end padding), the rest (contextBuckets) other
+ * neighbours and word pairs. Slot k is template k.
+ */
+export const OWN_SLOTS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 21, 22, 23, 27, 33];
+export const NEXT_SLOTS: readonly number[] = [16, 19, 20, 25, 26, 28];
+export const CONTEXT_SLOTS: readonly number[] = [14, 15, 17, 18, 24, 29, 30, 31, 32];
+
+/** The OWN_SLOTS buckets of a word with values `h[at..]` into `out[o + slot]`. */
+export function ownBuckets(h: Uint32Array, at: number, mask: number, out: Uint32Array, o: number): void {
+  out[o] = bucketOf(0, 0, mask);
+  out[o + 1] = bucketOf(1, h[at + FORM]!, mask);
+  out[o + 2] = bucketOf(2, h[at + NORM]!, mask);
+  for (let k = 0; k < 4; k++) {
+    out[o + 3 + k] = bucketOf(3 + k, h[at + PRE + k]!, mask);
+    out[o + 7 + k] = bucketOf(7 + k, h[at + SUF + k]!, mask);
+  }
+  out[o + 11] = bucketOf(11, h[at + SHAPE]!, mask);
+  out[o + 12] = bucketOf(12, h[at + FLAGS]!, mask);
+  out[o + 13] = bucketOf(13, h[at + DICT]!, mask);
+  out[o + 21] = bucketOf(21, h[at + CLUSTER]!, mask);
+  out[o + 22] = bucketOf(22, h[at + CLUSTER + 1]!, mask);
+  out[o + 23] = bucketOf(23, h[at + CLUSTER + 2]!, mask);
+  out[o + 27] = bucketOf(27, h[at + AMBIGUITY]!, mask);
+  // Class with suffix: for words unseen in the treebank, "-ed" in a verb-like class is a past verb.
+  out[o + 33] = bucketOf(33, fmix32((h[at + CLUSTER + 1]! + Math.imul(h[at + SUF + 2]!, 31)) >>> 0), mask);
+}
+
+/** The NEXT_SLOTS buckets of the word before one with values `next[at..]`, or (`next` undefined) of the last word. */
+export function nextBuckets(next: Uint32Array | undefined, at: number, mask: number, out: Uint32Array, o: number): void {
+  const end = PAD_END[0]!;
+  out[o + 16] = bucketOf(16, next ? next[at + NORM]! : end, mask);
+  out[o + 19] = bucketOf(19, next ? next[at + SUF + 2]! : end, mask);
+  out[o + 20] = bucketOf(20, next ? next[at + DICT]! : end, mask);
+  out[o + 25] = bucketOf(25, next ? next[at + CLUSTER + 1]! : end, mask);
+  out[o + 26] = bucketOf(26, next ? next[at + CLUSTER + 2]! : end, mask);
+  out[o + 28] = bucketOf(28, next ? next[at + AMBIGUITY]! : end, mask);
+}
+
+/**
+ * Per-sentence values the context slots read, padded: word j's at index
+ * j + 2, the start padding at 0 and 1, the end padding at n + 2 and n + 3.
+ * Arrays may be longer than n + 4 (reused buffers).
+ */
+export interface ContextValues {
+  readonly norm: Uint32Array;
+  readonly suf3: Uint32Array;
+  readonly cluster1: Uint32Array;
+}
+
+/** A ContextValues with room for `n` words. */
+export function contextValues(n: number): ContextValues {
+  return { norm: new Uint32Array(n + 4), suf3: new Uint32Array(n + 4), cluster1: new Uint32Array(n + 4) };
+}
+
+/** Write word j's values (`h[at..]`) into `ctx`. */
+export function setContext(ctx: ContextValues, j: number, h: Uint32Array, at: number): void {
+  ctx.norm[j + 2] = h[at + NORM]!;
+  ctx.suf3[j + 2] = h[at + SUF + 2]!;
+  ctx.cluster1[j + 2] = h[at + CLUSTER + 1]!;
+}
+
+/** Write the padding around a sentence of `n` words into `ctx`. */
+export function padContext(ctx: ContextValues, n: number): void {
+  ctx.norm[0] = PAD_START[1]!;
+  ctx.norm[1] = PAD_START[0]!;
+  ctx.norm[n + 2] = PAD_END[0]!;
+  ctx.norm[n + 3] = PAD_END[1]!;
+  ctx.suf3[0] = ctx.suf3[1] = ctx.cluster1[0] = ctx.cluster1[1] = PAD_START[0]!;
+  ctx.suf3[n + 2] = ctx.suf3[n + 3] = ctx.cluster1[n + 2] = ctx.cluster1[n + 3] = PAD_END[0]!;
+}
+
+/** The CONTEXT_SLOTS buckets of word i into `out[o + slot]`. */
+export function contextBuckets(ctx: ContextValues, i: number, mask: number, out: Uint32Array, o: number): void {
+  const { norm, suf3, cluster1 } = ctx;
+  const j = i + 2;
+  const self = norm[j]!;
+  out[o + 14] = bucketOf(14, norm[j - 1]!, mask);
+  out[o + 15] = bucketOf(15, norm[j - 2]!, mask);
+  out[o + 17] = bucketOf(17, norm[j + 2]!, mask);
+  out[o + 18] = bucketOf(18, suf3[j - 1]!, mask);
+  out[o + 24] = bucketOf(24, cluster1[j - 1]!, mask);
+  out[o + 29] = bucketOf(29, fmix32((norm[j - 1]! + Math.imul(self, 31)) >>> 0), mask);
+  out[o + 30] = bucketOf(30, fmix32((self + Math.imul(norm[j + 1]!, 31)) >>> 0), mask);
+  // Two words out, by class: "the army ... VERB" patterns that the words themselves are too sparse for.
+  out[o + 31] = bucketOf(31, cluster1[j - 2]!, mask);
+  out[o + 32] = bucketOf(32, cluster1[j + 2]!, mask);
+}
+
+/** The dynamic seeds of word i (values `h[at..]`) before a word with values `next[nextAt..]` (undefined: the last word). */
+export function wordSeeds(h: Uint32Array, at: number, next: Uint32Array | undefined, nextAt: number, seeds: Uint32Array, d: number): void {
+  seeds[d] = h[at + NORM]!;
+  seeds[d + 1] = h[at + SUF + 2]!;
+  seeds[d + 2] = next ? next[nextAt + AMBIGUITY]! : PAD_END[0]!;
+}
+
 /** Static feature buckets and dynamic seeds of a sentence; `drop` only in training. */
 export function staticFeatures(words: readonly string[], hashBits: number, hashes: WordHashes, drop?: WordDropout): SentenceFeatures {
   const n = words.length;
@@ -192,48 +299,17 @@ export function staticFeatures(words: readonly string[], hashBits: number, hashe
   const seeds = new Uint32Array(n * DYNAMIC_SEEDS);
   const info = words.map((w) => hashes.of(w));
   if (drop) for (let j = 0; j < n; j++) if (drop.words[j]) info[j] = asUnseen(info[j]!);
-  const norm = (j: number) => (j < 0 ? PAD_START[-j - 1]! : j >= n ? PAD_END[j - n]! : info[j]![NORM]!);
-  const cluster = (j: number, k: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![CLUSTER + k]!);
-  const suf3 = (j: number) => (j < 0 ? PAD_START[0]! : j >= n ? PAD_END[0]! : info[j]![SUF + 2]!);
+  const ctx = contextValues(n);
+  for (let j = 0; j < n; j++) setContext(ctx, j, info[j]!, 0);
+  padContext(ctx, n);
   for (let i = 0; i < n; i++) {
     const h = info[i]!;
+    const next = i + 1 < n ? info[i + 1]! : undefined;
     const o = i * STATIC_FEATURES;
-    out[o] = bucketOf(0, 0, mask);
-    out[o + 1] = bucketOf(1, h[FORM]!, mask);
-    out[o + 2] = bucketOf(2, h[NORM]!, mask);
-    for (let k = 0; k < 4; k++) {
-      out[o + 3 + k] = bucketOf(3 + k, h[PRE + k]!, mask);
-      out[o + 7 + k] = bucketOf(7 + k, h[SUF + k]!, mask);
-    }
-    out[o + 11] = bucketOf(11, h[SHAPE]!, mask);
-    out[o + 12] = bucketOf(12, h[FLAGS]!, mask);
-    out[o + 13] = bucketOf(13, h[DICT]!, mask);
-    out[o + 14] = bucketOf(14, norm(i - 1), mask);
-    out[o + 15] = bucketOf(15, norm(i - 2), mask);
-    out[o + 16] = bucketOf(16, norm(i + 1), mask);
-    out[o + 17] = bucketOf(17, norm(i + 2), mask);
-    out[o + 18] = bucketOf(18, suf3(i - 1), mask);
-    out[o + 19] = bucketOf(19, suf3(i + 1), mask);
-    out[o + 20] = bucketOf(20, i + 1 < n ? info[i + 1]![DICT]! : PAD_END[0]!, mask);
-    out[o + 21] = bucketOf(21, h[CLUSTER]!, mask);
-    out[o + 22] = bucketOf(22, h[CLUSTER + 1]!, mask);
-    out[o + 23] = bucketOf(23, h[CLUSTER + 2]!, mask);
-    out[o + 24] = bucketOf(24, cluster(i - 1, 1), mask);
-    out[o + 25] = bucketOf(25, cluster(i + 1, 1), mask);
-    out[o + 26] = bucketOf(26, cluster(i + 1, 2), mask);
-    out[o + 27] = bucketOf(27, h[AMBIGUITY]!, mask);
-    out[o + 28] = bucketOf(28, i + 1 < n ? info[i + 1]![AMBIGUITY]! : PAD_END[0]!, mask);
-    out[o + 29] = bucketOf(29, fmix32((norm(i - 1) + Math.imul(h[NORM]!, 31)) >>> 0), mask);
-    out[o + 30] = bucketOf(30, fmix32((h[NORM]! + Math.imul(norm(i + 1), 31)) >>> 0), mask);
-    // Two words out, by class: "the army ... VERB" patterns that the words themselves are too sparse for.
-    out[o + 31] = bucketOf(31, cluster(i - 2, 1), mask);
-    out[o + 32] = bucketOf(32, cluster(i + 2, 1), mask);
-    // Class with suffix: for words unseen in the treebank, "-ed" in a verb-like class is a past verb.
-    out[o + 33] = bucketOf(33, fmix32((h[CLUSTER + 1]! + Math.imul(h[SUF + 2]!, 31)) >>> 0), mask);
-    const d = i * DYNAMIC_SEEDS;
-    seeds[d] = h[NORM]!;
-    seeds[d + 1] = h[SUF + 2]!;
-    seeds[d + 2] = i + 1 < n ? info[i + 1]![AMBIGUITY]! : PAD_END[0]!;
+    ownBuckets(h, 0, mask, out, o);
+    nextBuckets(next, 0, mask, out, o);
+    contextBuckets(ctx, i, mask, out, o);
+    wordSeeds(h, 0, next, 0, seeds, i * DYNAMIC_SEEDS);
   }
   if (drop) dropForms(out, n, drop);
   return { buckets: out, seeds };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseConllu } from './conllu.js';
-import { PerceptronTagTrainer, buildTagDictionary, loadTagger, pruneWeights, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes, TAGGER_MODEL_URL } from './tagger.js';
+import { CachedTagScorer, PerceptronTagTrainer, buildTagDictionary, loadTagger, pruneWeights, quantise, seededRandom, sparseWeights, splitLabel, tagIndexes, TAGGER_MODEL_URL } from './tagger.js';
 import type { TagExample } from './tagger.js';
 import { RIGHT_FEATURES, STATIC_FEATURES, WordHashes, rightFeatures, staticFeatures } from './tagger-features.js';
 import { decodeTaggerModel, encodeTaggerModel } from './tagger-model-file.js';
@@ -131,6 +131,30 @@ test('the committed model tags news sentences', () => {
   const t = tagger.tag('The army recaptured the town on Sunday .'.split(' '));
   assert.equal(t.lemma.join(' '), 'the army recapture the town on Sunday .');
   assert.deepEqual(tagger.tag([]), { upos: [], xpos: [], lemma: [] });
+});
+
+test('the cached scorer tags exactly as tagIndexes, across cache clears and sentences longer than the cache', () => {
+  const model = loadTagger().model;
+  const hashes = new WordHashes(model.lexicon);
+  const sentences = [
+    'The army recaptured the town on Sunday .',
+    'She said that the talks had failed , and the army said so too .',
+    'Two people were killed in Mosul on Sunday .',
+    'The',
+    'UNSEEN-WORD 1996 e-mail www.example.com :-) Mr. O\'Neill ca n\'t',
+    'The army recaptured the town on Sunday .',
+  ].map((t) => t.split(' '));
+  for (const capacity of [1 << 15, 12, 5]) {
+    const scorer = new CachedTagScorer(model, capacity);
+    for (let pass = 0; pass < 2; pass++)
+      for (const words of sentences) assert.deepEqual(Array.from(scorer.indexes(words)), Array.from(tagIndexes(model, hashes, words)), `${capacity}: ${words.join(' ')}`);
+  }
+  // Lemmas through the cache are the lemmatiser's.
+  const tagger = loadTagger();
+  for (const words of sentences) {
+    const t = tagger.tag(words);
+    assert.deepEqual(t.lemma, words.map((w, i) => tagger.lemmatizer.lemma(w, t.xpos[i]!)));
+  }
 });
 
 test('a corrupted or misread model file fails with an error naming the file', () => {

@@ -12,13 +12,39 @@
  * Features are hashed into a dense table (tagger-features.ts); the saved
  * model keeps the averaged weights as int16 (tagger-model-file.ts). Training
  * is deterministic: integer updates, a seeded shuffle, and averaging through
- * the `w - u / c` identity (Daumé 2006).
+ * the `w - u / c` identity (Daumé 2006). Tagging caches per word the sums
+ * of the weights that every occurrence of it reads (CachedTagScorer), and
+ * gives tagIndexes' labels exactly.
  *
  * Loading is explicit: `loadTagger()` reads the model and lemma files; nothing
  * is read at import.
  */
-import { DYNAMIC_FEATURES, DYNAMIC_FORM_SLOT, RIGHT_FEATURES, RIGHT_FORM_SLOT, STATIC_FEATURES, WordHashes, dynamicFeatures, normalForm, rightFeatures, staticFeatures } from './tagger-features.js';
-import type { TaggerLexicon } from './tagger-features.js';
+import {
+  CONTEXT_SLOTS,
+  DYNAMIC_FEATURES,
+  DYNAMIC_FORM_SLOT,
+  DYNAMIC_SEEDS,
+  NEXT_SLOTS,
+  OWN_SLOTS,
+  RIGHT_FEATURES,
+  RIGHT_FORM_SLOT,
+  STATIC_FEATURES,
+  WORD_VALUES,
+  WordHashes,
+  contextBuckets,
+  contextValues,
+  dynamicFeatures,
+  nextBuckets,
+  normalForm,
+  ownBuckets,
+  padContext,
+  rightFeatures,
+  setContext,
+  staticFeatures,
+  wordSeeds,
+  wordValues,
+} from './tagger-features.js';
+import type { ContextValues, TaggerLexicon } from './tagger-features.js';
 import { loadClusters } from '../ner/clusters.js';
 import type { WordClusters } from '../ner/clusters.js';
 import { WORD_CLUSTERS_URL } from '../ner/features.js';
@@ -173,6 +199,168 @@ export function tagIndexes(model: SparseWeights, hashes: WordHashes, words: read
     out[i] = argmax(s, L, i * L);
   }
   return out;
+}
+
+/** Sum the rows of the buckets at `slots` of `buckets` (offset `o`) into `s[to..to+L)`. */
+function addSlotRows(model: SparseWeights, buckets: Uint32Array, o: number, slots: readonly number[], s: Int32Array, to: number): void {
+  const { start, label, value } = model;
+  for (let k = 0; k < slots.length; k++) {
+    const b = buckets[o + slots[k]!]!;
+    for (let j = start[b]!, end = start[b + 1]!; j < end; j++) s[to + label[j]!]! += value[j]!;
+  }
+}
+
+/**
+ * tagIndexes with a cache of what every occurrence of a word shares: its
+ * value hashes, the summed scores of its OWN_SLOTS rows (the bias, its
+ * spelling, lexicon entries and classes: about half the weights a word
+ * reads) and of the NEXT_SLOTS rows it gives the word before it, and its
+ * last lemma. A word's first-pass scores then start from two cached
+ * vectors instead of 25 sparse rows. The scores are integer sums, so the
+ * order they are added in changes nothing: the labels are tagIndexes'
+ * exactly (tagger.test.ts checks it).
+ *
+ * The cache is bounded (news text brings an open vocabulary): when full it
+ * is emptied before the next sentence, never during one.
+ */
+export class CachedTagScorer {
+  readonly capacity: number;
+  private readonly L: number;
+  private readonly mask: number;
+  private readonly slots = new Map<string, number>();
+  private size = 0;
+  /** Slot-major: value hashes (WORD_VALUES), own scores and next scores (L each). */
+  private values = new Uint32Array(0);
+  private own = new Int32Array(0);
+  private next = new Int32Array(0);
+  /** Per slot, the last lemma asked for and its label (-1: none yet). */
+  private lemmaLabel = new Int16Array(0);
+  private lemmas: string[] = [];
+  /** The NEXT_SLOTS scores of the last word of a sentence (the end padding's). */
+  private readonly lastNext: Int32Array;
+  private readonly buckets = new Uint32Array(STATIC_FEATURES);
+  private sentence = new Int32Array(64);
+  private ctx: ContextValues = contextValues(64);
+  private seeds = new Uint32Array(64 * DYNAMIC_SEEDS);
+  private first = new Uint16Array(64);
+
+  constructor(
+    readonly model: SparseWeights,
+    capacity = 1 << 15,
+  ) {
+    this.capacity = capacity;
+    this.L = model.labels.length;
+    this.mask = 2 ** model.hashBits - 1;
+    this.lastNext = new Int32Array(this.L);
+    nextBuckets(undefined, 0, this.mask, this.buckets, 0);
+    addSlotRows(model, this.buckets, 0, NEXT_SLOTS, this.lastNext, 0);
+    this.grow(Math.min(capacity, 4096));
+  }
+
+  private grow(slots: number): void {
+    const L = this.L;
+    const values = new Uint32Array(slots * WORD_VALUES);
+    const own = new Int32Array(slots * L);
+    const next = new Int32Array(slots * L);
+    values.set(this.values.subarray(0, this.size * WORD_VALUES));
+    own.set(this.own.subarray(0, this.size * L));
+    next.set(this.next.subarray(0, this.size * L));
+    const lemmaLabel = new Int16Array(slots).fill(-1);
+    lemmaLabel.set(this.lemmaLabel.subarray(0, this.size));
+    this.values = values;
+    this.own = own;
+    this.next = next;
+    this.lemmaLabel = lemmaLabel;
+  }
+
+  /** Empty the cache. */
+  clear(): void {
+    this.slots.clear();
+    this.size = 0;
+    this.lemmaLabel.fill(-1);
+    this.lemmas = [];
+  }
+
+  /** The slot of `word`, computing its entry if new (room must have been made). */
+  private slotOf(word: string): number {
+    const known = this.slots.get(word);
+    if (known !== undefined) return known;
+    const slot = this.size++;
+    if (slot * WORD_VALUES >= this.values.length) this.grow(Math.min(this.capacity, 2 * (this.values.length / WORD_VALUES)));
+    const { model, L, mask, buckets, values } = this;
+    const at = slot * WORD_VALUES;
+    wordValues(model.lexicon, word, values, at);
+    ownBuckets(values, at, mask, buckets, 0);
+    this.own.fill(0, slot * L, (slot + 1) * L);
+    addSlotRows(model, buckets, 0, OWN_SLOTS, this.own, slot * L);
+    nextBuckets(values, at, mask, buckets, 0);
+    this.next.fill(0, slot * L, (slot + 1) * L);
+    addSlotRows(model, buckets, 0, NEXT_SLOTS, this.next, slot * L);
+    this.slots.set(word, slot);
+    return slot;
+  }
+
+  /** Room for the words of a sentence of `n` words. */
+  private reserve(n: number): void {
+    if (this.size + n > this.capacity) this.clear();
+    if (this.sentence.length < n) {
+      const size = Math.max(n, 2 * this.sentence.length);
+      this.sentence = new Int32Array(size);
+      this.ctx = contextValues(size);
+      this.seeds = new Uint32Array(size * DYNAMIC_SEEDS);
+      this.first = new Uint16Array(size);
+    }
+  }
+
+  /** Label indexes of a sentence, as tagIndexes(model, ..., words). */
+  indexes(words: readonly string[]): Uint16Array {
+    const n = words.length;
+    const out = new Uint16Array(n);
+    if (n === 0) return out;
+    // A sentence longer than the whole cache (never in text) goes the plain way.
+    if (n > this.capacity) return tagIndexes(this.model, new WordHashes(this.model.lexicon), words);
+    this.reserve(n);
+    const { model, L, mask, sentence, ctx, seeds, first, buckets, lastNext } = this;
+    for (let i = 0; i < n; i++) sentence[i] = this.slotOf(words[i]!);
+    // Read after slotOf, which may have grown the tables.
+    const { values, own: ownScores, next: nextScores } = this;
+    for (let i = 0; i < n; i++) setContext(ctx, i, values, sentence[i]! * WORD_VALUES);
+    padContext(ctx, n);
+    for (let i = 0; i < n; i++) wordSeeds(values, sentence[i]! * WORD_VALUES, i + 1 < n ? values : undefined, i + 1 < n ? sentence[i + 1]! * WORD_VALUES : 0, seeds, i * DYNAMIC_SEEDS);
+    const s = scoresFor(n, L);
+    for (let i = 0; i < n; i++) {
+      const o = i * L;
+      const a = sentence[i]! * L;
+      if (i + 1 < n) {
+        const b = sentence[i + 1]! * L;
+        for (let t = 0; t < L; t++) s[o + t] = ownScores[a + t]! + nextScores[b + t]!;
+      } else for (let t = 0; t < L; t++) s[o + t] = ownScores[a + t]! + lastNext[t]!;
+      contextBuckets(ctx, i, mask, buckets, 0);
+      addSlotRows(model, buckets, 0, CONTEXT_SLOTS, s, o);
+      const p1 = i > 0 ? first[i - 1]! : L;
+      const p2 = i > 1 ? first[i - 2]! : i > 0 ? L : L + 1;
+      dynamicFeatures(seeds, i, p1, p2, mask, dynamicBuckets);
+      addRows(model, dynamicBuckets, 0, DYNAMIC_FEATURES, s, o);
+      first[i] = argmax(s, L, o);
+    }
+    const firstTags = first.length === n ? first : first.subarray(0, n);
+    for (let i = 0; i < n; i++) {
+      rightFeatures(seeds, i, firstTags, L, mask, rightBuckets);
+      addRows(model, rightBuckets, 0, RIGHT_FEATURES, s, i * L);
+      out[i] = argmax(s, L, i * L);
+    }
+    return out;
+  }
+
+  /** The lemma of the sentence's word i (as last given to `indexes`) with label `t`; remembered per word, for the last label asked. */
+  lemma(words: readonly string[], i: number, t: number, compute: (word: string, t: number) => string): string {
+    const slot = this.sentence[i]!;
+    if (this.lemmaLabel[slot] === t) return this.lemmas[slot]!;
+    const lemma = compute(words[i]!, t);
+    this.lemmaLabel[slot] = t;
+    this.lemmas[slot] = lemma;
+    return lemma;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -386,25 +574,36 @@ export function buildAmbiguityClasses(examples: readonly TagExample[], minCount 
 
 /** Tags and lemmas from word forms alone. */
 export class PerceptronTagger implements SentenceTagger {
-  private readonly hashes: WordHashes;
+  private readonly scorer: CachedTagScorer;
   private readonly upos: readonly string[];
   private readonly xpos: readonly string[];
+  private readonly lemmaOf: (word: string, label: number) => string;
 
   constructor(
     readonly model: SparseWeights,
     readonly lemmatizer: Lemmatizer,
   ) {
-    this.hashes = new WordHashes(model.lexicon);
+    this.scorer = new CachedTagScorer(model);
+    this.lemmaOf = (word, label) => this.lemmatizer.lemma(word, this.xpos[label]!);
     const split = model.labels.map(splitLabel);
     this.upos = split.map((s) => s.upos);
     this.xpos = split.map((s) => s.xpos);
   }
 
   tag(words: readonly string[]): Tagged {
-    const labels = tagIndexes(this.model, this.hashes, words);
-    const upos = Array.from(labels, (t) => this.upos[t]!);
-    const xpos = Array.from(labels, (t) => this.xpos[t]!);
-    return { upos, xpos, lemma: words.map((w, i) => this.lemmatizer.lemma(w, xpos[i]!)) };
+    const n = words.length;
+    const labels = this.scorer.indexes(words);
+    const upos = new Array<string>(n);
+    const xpos = new Array<string>(n);
+    const lemma = new Array<string>(n);
+    const long = n > this.scorer.capacity;
+    for (let i = 0; i < n; i++) {
+      const t = labels[i]!;
+      upos[i] = this.upos[t]!;
+      xpos[i] = this.xpos[t]!;
+      lemma[i] = long ? this.lemmaOf(words[i]!, t) : this.scorer.lemma(words, i, t, this.lemmaOf);
+    }
+    return { upos, xpos, lemma };
   }
 }
 
