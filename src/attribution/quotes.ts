@@ -64,6 +64,8 @@ const MEMBER_OF = new RegExp(
   'iu',
 );
 const SPOKES_HEADS = new Set(words.spokesHeads);
+/** What may follow an organisation's name in a phrase that is that organisation ("... monitor", "... group"). */
+const BODY_NOUN_AFTER = new RegExp(`^\\s+(?:${alternation(words.bodyDescriptions)})$`, 'i');
 /** "the Syrian government", "the regime": a government named by its nation, or the one named so elsewhere. */
 const GOVERNMENT = new RegExp(`^(?:the\\s+)?(?:(.+?)\\s+)?(${alternation(words.governmentHeads)})$`, 'iu');
 /** A nationality before "government" or "regime" elsewhere in the article ("Syrian regime forces") tells whose. */
@@ -289,6 +291,9 @@ function readSpeaker(text: string, start: number, end: number, history: History,
   if (SPOKES_HEADS.has(head) && heading && !anonymousMarked && /\b(?:for|of)\s/i.test(phrase)) {
     return { speaker: heading.entity.name, speakerEntity: heading.entity.id, type: heading.entity.type, mention, role: head, anonymous: false, resolved: 'name' };
   }
+  // "the Syrian Observatory for Human Rights monitor", "the Islamic State group": a body named with the noun it is.
+  const namedAs = body.find((m) => m.entity.type === 'ORG' && BODY_NOUN_AFTER.test(text.slice(m.end, end)));
+  if (namedAs && !anonymousMarked) return { speaker: namedAs.entity.name, speakerEntity: namedAs.entity.id, type: 'ORG', mention, role: null, anonymous: false, resolved: 'name' };
   const government = governmentSpeaker(text, phrase, start, body, history.located);
   if (government) return { ...government, mention };
   // "a source at Aleppo Police Command", "a Yili spokesman": an unnamed member of a named body is still unnamed.

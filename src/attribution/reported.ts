@@ -58,10 +58,14 @@ const words = (v: View, from: number, to: number) => {
   return k;
 };
 
-/** The subject of cue `i` (the first, when the parse gives two): its own, a passive's agent, or that of the verb it continues. */
+/** The subject of cue `i` (the nearest before it, when the parse gives two): its own, a passive's agent, or that of the verb it continues. */
 function subjectOf(v: View, i: number): number | null {
   for (let at = i, hops = 0; at >= 0 && hops < 3; hops++) {
-    const subject = v.children[at]!.find((c) => SUBJECTS.has(v.rel(c)));
+    // Of two subjects the parse gave (a headline glued to the lead), the one nearest before the verb.
+    // A relative pronoun the parse made a second subject ("The Center which publishes news ... said") is not the speaker.
+    const all = v.children[at]!.filter((c) => SUBJECTS.has(v.rel(c)));
+    const subjects = all.length > 1 ? all.filter((c) => !RELATIVE_WORDS.has(v.form(c).toLowerCase()) && v.form(c).toLowerCase() !== 'that') : all;
+    const subject = subjects.filter((c) => c < at).at(-1) ?? subjects[0];
     if (subject !== undefined) return subject;
     const agent = v.children[at]!.find((c) => v.rel(c) === 'obl:agent');
     if (agent !== undefined) return agent;
@@ -247,7 +251,8 @@ export function reportedStatements(text: string, s: SentenceSyntax): Statement[]
     const speaker = speakerSpan(v, subject, i, parsed !== null);
     if (!speaker) continue;
     const cue: [number, number] = [s.start[i]!, s.end[i]!];
-    const ccomp = v.children[i]!.find((c) => v.rel(c) === 'ccomp' || (v.rel(c) === 'parataxis' && c > i));
+    // A clause after the cue first: the parse may also hang a word before it as a clause ("The British-based ...").
+    const ccomp = v.children[i]!.find((c) => (v.rel(c) === 'ccomp' || v.rel(c) === 'parataxis') && c > i) ?? v.children[i]!.find((c) => v.rel(c) === 'ccomp');
     const subjectWords = parsed === null ? [phraseStart(v, subject)] : subtree(v, subject);
     const subjectStart = subjectWords[0]!;
     // The cue and its subject close the sentence: "CLAUSE(,) a monitor said (Thursday)." / "CLAUSE, said the Observatory."
