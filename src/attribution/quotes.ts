@@ -64,6 +64,7 @@ const MEMBER_OF = new RegExp(
   'iu',
 );
 const SPOKES_HEADS = new Set(words.spokesHeads);
+const TRAILING_TIME = /\s+(?:(?:on|last|this)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)(?:\s+(?:morning|evening|night|afternoon))?$/i;
 /** What may follow an organisation's name in a phrase that is that organisation ("... monitor", "... group"). */
 const BODY_NOUN_AFTER = new RegExp(`^\\s+(?:${alternation(words.bodyDescriptions)})$`, 'i');
 /** "the Syrian government", "the regime": a government named by its nation, or the one named so elsewhere. */
@@ -213,6 +214,25 @@ function antecedent(history: History, at: number, want: string, noun: string | n
 }
 
 /**
+ * "the general staff" for the "Russian General Staff" named in the article, "the commission" for the "U.N.
+ * commission of inquiry": a definite description made of the last words of an organisation's name, or of the
+ * words before its "of", is that organisation; the nearest named before it, else the first after it.
+ */
+function shortNameOf(phrase: string, start: number, located: readonly Located[]): Located | null {
+  const m = /^the\s+([\p{L}\s.-]+)$/iu.exec(phrase.trim());
+  if (!m) return null;
+  const words = m[1]!.toLowerCase().split(/\s+/);
+  const fits = (name: string) => {
+    const own = name.toLowerCase().split(/\s+/);
+    const of = own.indexOf('of');
+    const core = of > 0 ? own.slice(0, of) : own;
+    return core.length > words.length && words.every((w, k) => core[core.length - words.length + k] === w);
+  };
+  const orgs = located.filter((x) => x.entity.type === 'ORG' && fits(x.entity.name));
+  return orgs.filter((x) => x.end <= start).at(-1) ?? orgs.find((x) => x.start > start) ?? null;
+}
+
+/**
  * "the Syrian government", "Iraqi government", "the regime": a government named by the nationality or country
  * before it is a named speaker ("Syrian government": the outlet's own word, regime or government, stays in the
  * mention); "the government" or "the regime" alone is the one the article names so, the last before it, else the
@@ -240,6 +260,9 @@ function readSpeaker(text: string, start: number, end: number, history: History,
   // The parse may leave "A source at" out of "A source at Aleppo Police Command told ...".
   const member = MEMBER_OF.exec(text.slice(Math.max(0, start - 60), start));
   if (member) start -= member[1]!.length;
+  // "Idlib administration on Monday announced": the time is when it was said, not who said it.
+  const time = TRAILING_TIME.exec(text.slice(start, end));
+  if (time && time.index > 0) end = start + time.index;
   const phrase = text.slice(start, end);
   const mention = span(text, start, end);
   const inside = history.located.filter((m) => m.start >= start && m.end <= end);
@@ -294,6 +317,8 @@ function readSpeaker(text: string, start: number, end: number, history: History,
   // "the Syrian Observatory for Human Rights monitor", "the Islamic State group": a body named with the noun it is.
   const namedAs = body.find((m) => m.entity.type === 'ORG' && BODY_NOUN_AFTER.test(text.slice(m.end, end)));
   if (namedAs && !anonymousMarked) return { speaker: namedAs.entity.name, speakerEntity: namedAs.entity.id, type: 'ORG', mention, role: null, anonymous: false, resolved: 'name' };
+  const shortened = shortNameOf(phrase, start, history.located);
+  if (shortened && !anonymousMarked) return { speaker: shortened.entity.name, speakerEntity: shortened.entity.id, type: 'ORG', mention, role: null, anonymous: false, resolved: 'description' };
   const government = governmentSpeaker(text, phrase, start, body, history.located);
   if (government) return { ...government, mention };
   // "a source at Aleppo Police Command", "a Yili spokesman": an unnamed member of a named body is still unnamed.
