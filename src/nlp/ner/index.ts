@@ -68,6 +68,43 @@ export function projectType(modelType: ModelType, words: readonly string[]): Ent
 /** Our tokenizer keeps typographic quotes; CoNLL text has ASCII ones. */
 const modelForm = (word: string) => word.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
 
+/** A short capitalised word that an abbreviation period follows: "St", "Corp", "Fla", "S". */
+const ABBREVIATION = /^\p{Lu}\p{L}{0,3}$/u;
+const NUMBER_OR_WORD = /^[\p{L}\p{N}]/u;
+
+/**
+ * The words the model reads, as runs of project tokens `[from, to)`: CoNLL-2003,
+ * which the model learned from, writes "1996-08-30", "7-0-29-0", "St.", "Corp."
+ * and "Mo.-based" as one token each, where the project tokenizer splits them
+ * (numbers stop at a hyphen, a period after a word is its own token). Fed apart,
+ * "MOSCOW 1996 - 08 - 30" is no dateline to the model and "St . Petersburg" no
+ * place. Only touching tokens are joined: a hyphen between two words or
+ * numbers, a period after a short capitalised word unless it ends the sentence,
+ * and a letter after such a period ("U." "S" -> "U.S").
+ */
+export function modelWords(sentence: readonly Token[]): [number, number][] {
+  const groups: [number, number][] = [];
+  const touches = (k: number) => k > 0 && sentence[k]!.start === sentence[k - 1]!.end;
+  for (let k = 0; k < sentence.length; k++) {
+    const t = sentence[k]!.text;
+    const current = groups[groups.length - 1];
+    const prevText = current ? sentence[current[1] - 1]!.text : '';
+    const groupText = current ? sentence.slice(current[0], current[1]).map((x) => x.text).join('') : '';
+    const join =
+      current !== undefined &&
+      touches(k) &&
+      // "Corp." mid-sentence; "U.S." at the end keeps its final period apart, as CoNLL writes "U.S ."
+      ((t === '.' && k < sentence.length - 1 && (ABBREVIATION.test(prevText) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(groupText))) ||
+        (prevText === '.' && /^\p{Lu}$/u.test(t) && /^(?:\p{Lu}\.)+$/u.test(groupText)) ||
+        // "1996-08-30", "Mo.-based": a hyphen joins what it touches on both sides
+        (t === '-' && touches(k + 1) && NUMBER_OR_WORD.test(sentence[k + 1]?.text ?? '') && /[\p{L}\p{N}.]$/u.test(prevText)) ||
+        (prevText === '-' && NUMBER_OR_WORD.test(t) && current[1] - current[0] > 1));
+    if (join) current[1] = k + 1;
+    else groups.push([k, k + 1]);
+  }
+  return groups;
+}
+
 /**
  * Named-entity mentions of `text`, whose `tokens` (with sentence indexes)
  * come from the project tokenizer. Mentions are in text order; offsets are
@@ -83,23 +120,24 @@ export function recognizeStatistical(text: string, tokens: readonly Token[], mod
     if (current && current[0]!.sentence === token.sentence) current.push(token);
     else sentences.push([token]);
   }
+  const groups = sentences.map(modelWords);
   const decoded = labelDocument(
     model,
     model.gazetteer,
-    sentences.map((s) => s.map((t) => modelForm(t.text))),
+    groups.map((g, i) => g.map(([from, to]) => modelForm(text.slice(sentences[i]![from]!.start, sentences[i]![to - 1]!.end)))),
     true,
   );
   const mentions: Mention[] = [];
   sentences.forEach((sentence, i) => {
+    const group = groups[i]!;
     for (const span of scoredSpans(decoded[i]!)) {
-      const words = sentence.slice(span.start, span.end);
+      const start = sentence[group[span.start]![0]]!.start;
+      const end = sentence[group[span.end - 1]![1] - 1]!.end;
       const type = projectType(
         span.type,
-        words.map((t) => t.text),
+        group.slice(span.start, span.end).map(([from, to]) => text.slice(sentence[from]!.start, sentence[to - 1]!.end)),
       );
       if (type === null) continue;
-      const start = words[0]!.start;
-      const end = words[words.length - 1]!.end;
       mentions.push({ start, end, text: text.slice(start, end), type, source: SOURCE, confidence: marginConfidence(span.margin, model.header.marginScale) });
     }
   });
