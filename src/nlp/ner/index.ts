@@ -12,9 +12,11 @@
  *           so this decision rests on the gazetteer alone.
  * - MISC -> NORP for a single-token nationality, religion or group adjective
  *           (a cues.demonyms word, its plural, or a word ending in -an, -ian,
- *           -ish, -ese, -i such as "Kenyan", "Iraqi"); EVENT when its last
- *           word is a cues.eventHeads word ("World Cup", "Gulf War"); other
- *           MISC (products, works, nationality phrases) is dropped, because
+ *           -ish, -ese, -i such as "Kenyan", "Iraqi"), or two such words or a
+ *           compass word and one ("Bosnian Serb", "West Indian"); EVENT when its
+ *           last word is a cues.eventHeads word ("World Cup", "Gulf War"), in
+ *           any case ("WORLD CUP"); other MISC (products, works, nationality
+ *           phrases, "US-led") is dropped, because
  *           no project type fits it.
  *
  * The model is a resource (core/resources.ts): the caller passes it in.
@@ -37,9 +39,16 @@ const DEMONYMS = new Set(cues.demonyms);
 const EVENT_HEADS = new Set(cues.eventHeads);
 const DEMONYM_ENDING = /(?:an|ian|ish|ese|i)s?$/;
 
-/** Headline and dateline names are upper-cased ("BERLIN"); the gazetteer spells them in title case. */
 const titleCase = (name: string) => name.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-const isPlace = (name: string) => PLACES.has(name) || GPE_ALIASES.has(name) || (!/\p{Ll}/u.test(name) && PLACES.has(titleCase(name)));
+/** Shouted ("BERLIN") or lower-cased ("berlin", a feed that lost its case) names are looked up in title case. */
+const isPlace = (name: string) => PLACES.has(name) || GPE_ALIASES.has(name) || ((!/\p{Ll}/u.test(name) || !/\p{Lu}/u.test(name)) && PLACES.has(titleCase(name)));
+
+const COMPASS = /^(?:North|South|East|West|Central)(?:east|west|ern)?$/;
+
+function isDemonym(word: string): boolean {
+  const singular = word.endsWith('s') ? word.slice(0, -1) : word;
+  return DEMONYMS.has(word) || DEMONYMS.has(singular) || DEMONYM_ENDING.test(word);
+}
 
 /**
  * The project type of a model entity, or null when none fits (most MISC).
@@ -56,11 +65,13 @@ export function projectType(modelType: ModelType, words: readonly string[]): Ent
     case 'LOC':
       return isPlace(name) || isPlace(last) ? 'GPE' : 'LOC';
     case 'MISC': {
-      if (words.length === 1) {
-        const singular = last.endsWith('s') ? last.slice(0, -1) : last;
-        if (DEMONYMS.has(last) || DEMONYMS.has(singular) || DEMONYM_ENDING.test(last)) return 'NORP';
-      }
-      return EVENT_HEADS.has(last) ? 'EVENT' : null;
+      // Word lists are in title case; a headline shouts "WORLD CUP", "SCOTTISH".
+      const forms = words.map((w) => (/\p{Ll}/u.test(w) ? w : titleCase(w)));
+      const lastForm = forms[forms.length - 1] ?? '';
+      if (words.length === 1 && isDemonym(lastForm)) return 'NORP';
+      // "Bosnian Serb", "Roman Catholic", "West Indian", "Southeast Asian": a group named in two words.
+      if (words.length === 2 && isDemonym(lastForm) && (isDemonym(forms[0]!) || COMPASS.test(forms[0]!))) return 'NORP';
+      return EVENT_HEADS.has(lastForm) ? 'EVENT' : null;
     }
   }
 }
