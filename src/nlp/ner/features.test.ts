@@ -72,7 +72,7 @@ test('labels and confidences of the committed model stay as recorded', () => {
     ],
     [
       'Dr. Amara Okonkwo-Ellis, a researcher at the University of Lagos, told Reuters that the World Health Organization had approved a new malaria vaccine.',
-      [['PERSON', 'Amara Okonkwo-Ellis', 4, 23, 0.878895], ['ORG', 'University of Lagos', 45, 64, 0.886861], ['ORG', 'Reuters', 71, 78, 0.866394], ['ORG', 'World Health Organization', 88, 113, 0.733097]],
+      [['PERSON', 'Amara Okonkwo-Ellis', 4, 23, 0.892633], ['ORG', 'University of Lagos', 45, 64, 0.886861], ['ORG', 'Reuters', 71, 78, 0.866394], ['ORG', 'World Health Organization', 88, 113, 0.733097]],
     ],
     [
       'The Brazilian real fell 2.3% against the dollar after Finance Minister Fernando Haddad said the 2025 budget would be revised.',

@@ -82,6 +82,8 @@ const modelForm = (word: string) => word.replace(/[’‘]/g, "'").replace(/[“
 /** A short capitalised word that an abbreviation period follows: "St", "Corp", "Fla", "S". */
 const ABBREVIATION = /^\p{Lu}\p{L}{0,3}$/u;
 const NUMBER_OR_WORD = /^[\p{L}\p{N}]/u;
+/** Titles keep their period apart, as before: joined ("Maj." "Gen."), the model reads them into the person's name, and the title is lost as a role. */
+const TITLE_ABBREVIATION = /^(?:Maj|Gen|Lt|Col|Capt|Sgt|Adm|Brig|Gov|Sen|Rep|Rev|Dr|Mr|Mrs|Ms|Prof|Cpl|Cmdr)$/;
 
 /**
  * The words the model reads, as runs of project tokens `[from, to)`: CoNLL-2003,
@@ -105,7 +107,7 @@ export function modelWords(sentence: readonly Token[]): [number, number][] {
       current !== undefined &&
       touches(k) &&
       // "Corp." mid-sentence; "U.S." at the end keeps its final period apart, as CoNLL writes "U.S ."
-      ((t === '.' && k < sentence.length - 1 && (ABBREVIATION.test(prevText) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(groupText))) ||
+      ((t === '.' && k < sentence.length - 1 && ((ABBREVIATION.test(prevText) && !TITLE_ABBREVIATION.test(prevText)) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(groupText))) ||
         (prevText === '.' && /^\p{Lu}$/u.test(t) && /^(?:\p{Lu}\.)+$/u.test(groupText)) ||
         // "1996-08-30", "Mo.-based": a hyphen joins what it touches on both sides
         (t === '-' && touches(k + 1) && NUMBER_OR_WORD.test(sentence[k + 1]?.text ?? '') && /[\p{L}\p{N}.]$/u.test(prevText)) ||
