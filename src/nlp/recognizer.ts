@@ -7,6 +7,11 @@
  *  - FAC and EVENT, which CoNLL has no class for, come from head-word rules;
  *  - a confident rule mention that overlaps no model mention is added
  *    (alias-table actors, gazetteer places the model passed over).
+ * Then one refiner over the whole article (documentConsistency): a name
+ * recognised with confidence anywhere is recognised, with its type, wherever
+ * else the article writes it and nothing was found, as a reader who met
+ * "Rotor Volgograd" once reads it so again in a headline or a lower-cased
+ * sentence.
  */
 import type { Mention, Token } from '../core/doc.js';
 import { use, type Stage } from '../core/stage.js';
@@ -18,6 +23,11 @@ import { recognizeStatistical } from './ner/index.js';
 const RETYPE_CONFIDENCE = 0.9;
 /** A rule at least this sure adds a mention where the model found none. */
 const ADD_CONFIDENCE = 0.75;
+/** A mention at least this sure lends its name and type to the article's other occurrences of it. */
+const LEND_CONFIDENCE = 0.8;
+/** What an occurrence found so is worth: below the mention it repeats, and below a rule that adds on its own. */
+const REPEAT_DISCOUNT = 0.85;
+export const DOCUMENT_SOURCE = 'document';
 
 const overlaps = (a: Mention, b: Mention) => a.start < b.end && b.start < a.end;
 
@@ -48,7 +58,62 @@ export function recognizeEntities(text: string, tokens: readonly Token[], nerMod
       merged.push(r);
     }
   }
-  return merged.sort((a, b) => a.start - b.start || b.end - a.end);
+  return documentConsistency(text, tokens, merged.sort((a, b) => a.start - b.start || b.end - a.end));
+}
+
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * Every occurrence, as the same token sequence in the same case, of a name some
+ * mention found with at least LEND_CONFIDENCE, where no mention covers any of
+ * its tokens, becomes a mention of that name's type. A name two confident
+ * mentions type differently lends nothing. An occurrence inside a longer run of
+ * capitalised words ("Moscow" of "Dynamo Moscow", unrecognised) is part of
+ * another name and left alone.
+ */
+export function documentConsistency(text: string, tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  const lent = new Map<string, { type: Mention['type']; confidence: number; source: string } | null>();
+  const covered = new Uint8Array(tokens.length);
+  const tokenAt = new Map(tokens.map((t, i) => [t.start, i]));
+  let longest = 0;
+  for (const m of mentions) {
+    const from = tokenAt.get(m.start);
+    let to = from ?? 0;
+    while (to < tokens.length && tokens[to]!.end <= m.end && tokens[to]!.start >= m.start) covered[to++] = 1;
+    if (from === undefined || tokens[to - 1]?.end !== m.end || m.confidence < LEND_CONFIDENCE) continue;
+    const key = tokens.slice(from, to).map((t) => t.text).join(' ');
+    const seen = lent.get(key);
+    if (seen === null) continue;
+    if (seen && seen.type !== m.type) lent.set(key, null);
+    else if (!seen || m.confidence > seen.confidence) lent.set(key, { type: m.type, confidence: m.confidence, source: m.source });
+    longest = Math.max(longest, to - from);
+  }
+  if (lent.size === 0) return [...mentions];
+  const added: Mention[] = [];
+  const sameSentence = (a: number, b: number) => b >= 0 && b < tokens.length && tokens[a]!.sentence === tokens[b]!.sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
+      const last = i + n - 1;
+      if (!sameSentence(i, last)) continue;
+      const name = lent.get(tokens.slice(i, i + n).map((t) => t.text).join(' '));
+      if (!name) continue;
+      if (covered.subarray(i, i + n).some((c) => c === 1)) continue;
+      const before = sameSentence(i, i - 1) ? tokens[i - 1]! : null;
+      const after = sameSentence(i, last + 1) ? tokens[last + 1]! : null;
+      const joins = (t: Token | null, gapless: boolean) => t !== null && (CAPITALISED.test(t.text) || gapless);
+      // Inside a longer capitalised run, or glued to a word ("US-led" is compoundNames' business).
+      if (joins(after, after !== null && after.start === tokens[last]!.end && /^[\p{L}\p{N}-]/u.test(after.text))) break;
+      if (before && before.end === tokens[i]!.start && /[\p{L}\p{N}-]$/u.test(before.text)) break;
+      if (before && CAPITALISED.test(before.text) && covered[i - 1] === 0 && !/^(?:The|A|An)$/.test(before.text)) break;
+      const start = tokens[i]!.start;
+      const end = tokens[last]!.end;
+      added.push({ start, end, text: text.slice(start, end), type: name.type, source: `${name.source}+${DOCUMENT_SOURCE}`, confidence: name.confidence * REPEAT_DISCOUNT });
+      i = last;
+      break;
+    }
+  }
+  return added.length === 0 ? [...mentions] : [...mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 export const nerStage: Stage = {

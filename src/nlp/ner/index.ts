@@ -12,9 +12,11 @@
  *           so this decision rests on the gazetteer alone.
  * - MISC -> NORP for a single-token nationality, religion or group adjective
  *           (a cues.demonyms word, its plural, or a word ending in -an, -ian,
- *           -ish, -ese, -i such as "Kenyan", "Iraqi"); EVENT when its last
- *           word is a cues.eventHeads word ("World Cup", "Gulf War"); other
- *           MISC (products, works, nationality phrases) is dropped, because
+ *           -ish, -ese, -i such as "Kenyan", "Iraqi"), or two such words or a
+ *           compass word and one ("Bosnian Serb", "West Indian"); EVENT when its
+ *           last word is a cues.eventHeads word ("World Cup", "Gulf War"), in
+ *           any case ("WORLD CUP"); other MISC (products, works, nationality
+ *           phrases, "US-led") is dropped, because
  *           no project type fits it.
  *
  * The model is a resource (core/resources.ts): the caller passes it in.
@@ -37,9 +39,16 @@ const DEMONYMS = new Set(cues.demonyms);
 const EVENT_HEADS = new Set(cues.eventHeads);
 const DEMONYM_ENDING = /(?:an|ian|ish|ese|i)s?$/;
 
-/** Headline and dateline names are upper-cased ("BERLIN"); the gazetteer spells them in title case. */
 const titleCase = (name: string) => name.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-const isPlace = (name: string) => PLACES.has(name) || GPE_ALIASES.has(name) || (!/\p{Ll}/u.test(name) && PLACES.has(titleCase(name)));
+/** Shouted ("BERLIN") or lower-cased ("berlin", a feed that lost its case) names are looked up in title case. */
+const isPlace = (name: string) => PLACES.has(name) || GPE_ALIASES.has(name) || ((!/\p{Ll}/u.test(name) || !/\p{Lu}/u.test(name)) && PLACES.has(titleCase(name)));
+
+const COMPASS = /^(?:North|South|East|West|Central)(?:east|west|ern)?$/;
+
+function isDemonym(word: string): boolean {
+  const singular = word.endsWith('s') ? word.slice(0, -1) : word;
+  return DEMONYMS.has(word) || DEMONYMS.has(singular) || DEMONYM_ENDING.test(word);
+}
 
 /**
  * The project type of a model entity, or null when none fits (most MISC).
@@ -56,17 +65,58 @@ export function projectType(modelType: ModelType, words: readonly string[]): Ent
     case 'LOC':
       return isPlace(name) || isPlace(last) ? 'GPE' : 'LOC';
     case 'MISC': {
-      if (words.length === 1) {
-        const singular = last.endsWith('s') ? last.slice(0, -1) : last;
-        if (DEMONYMS.has(last) || DEMONYMS.has(singular) || DEMONYM_ENDING.test(last)) return 'NORP';
-      }
-      return EVENT_HEADS.has(last) ? 'EVENT' : null;
+      // Word lists are in title case; a headline shouts "WORLD CUP", "SCOTTISH".
+      const forms = words.map((w) => (/\p{Ll}/u.test(w) ? w : titleCase(w)));
+      const lastForm = forms[forms.length - 1] ?? '';
+      if (words.length === 1 && isDemonym(lastForm)) return 'NORP';
+      // "Bosnian Serb", "Roman Catholic", "West Indian", "Southeast Asian": a group named in two words.
+      if (words.length === 2 && isDemonym(lastForm) && (isDemonym(forms[0]!) || COMPASS.test(forms[0]!))) return 'NORP';
+      return EVENT_HEADS.has(lastForm) ? 'EVENT' : null;
     }
   }
 }
 
 /** Our tokenizer keeps typographic quotes; CoNLL text has ASCII ones. */
 const modelForm = (word: string) => word.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+
+/** A short capitalised word that an abbreviation period follows: "St", "Corp", "Fla", "S". */
+const ABBREVIATION = /^\p{Lu}\p{L}{0,3}$/u;
+const NUMBER_OR_WORD = /^[\p{L}\p{N}]/u;
+/** Titles keep their period apart, as before: joined ("Maj." "Gen."), the model reads them into the person's name, and the title is lost as a role. */
+const TITLE_ABBREVIATION = /^(?:Maj|Gen|Lt|Col|Capt|Sgt|Adm|Brig|Gov|Sen|Rep|Rev|Dr|Mr|Mrs|Ms|Prof|Cpl|Cmdr)$/;
+
+/**
+ * The words the model reads, as runs of project tokens `[from, to)`: CoNLL-2003,
+ * which the model learned from, writes "1996-08-30", "7-0-29-0", "St.", "Corp."
+ * and "Mo.-based" as one token each, where the project tokenizer splits them
+ * (numbers stop at a hyphen, a period after a word is its own token). Fed apart,
+ * "MOSCOW 1996 - 08 - 30" is no dateline to the model and "St . Petersburg" no
+ * place. Only touching tokens are joined: a hyphen between two words or
+ * numbers, a period after a short capitalised word unless it ends the sentence,
+ * and a letter after such a period ("U." "S" -> "U.S").
+ */
+export function modelWords(sentence: readonly Token[]): [number, number][] {
+  const groups: [number, number][] = [];
+  const touches = (k: number) => k > 0 && sentence[k]!.start === sentence[k - 1]!.end;
+  for (let k = 0; k < sentence.length; k++) {
+    const t = sentence[k]!.text;
+    const current = groups[groups.length - 1];
+    const prevText = current ? sentence[current[1] - 1]!.text : '';
+    const groupText = current ? sentence.slice(current[0], current[1]).map((x) => x.text).join('') : '';
+    const join =
+      current !== undefined &&
+      touches(k) &&
+      // "Corp." mid-sentence; "U.S." at the end keeps its final period apart, as CoNLL writes "U.S ."
+      ((t === '.' && k < sentence.length - 1 && ((ABBREVIATION.test(prevText) && !TITLE_ABBREVIATION.test(prevText)) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(groupText))) ||
+        (prevText === '.' && /^\p{Lu}$/u.test(t) && /^(?:\p{Lu}\.)+$/u.test(groupText)) ||
+        // "1996-08-30", "Mo.-based": a hyphen joins what it touches on both sides
+        (t === '-' && touches(k + 1) && NUMBER_OR_WORD.test(sentence[k + 1]?.text ?? '') && /[\p{L}\p{N}.]$/u.test(prevText)) ||
+        (prevText === '-' && NUMBER_OR_WORD.test(t) && current[1] - current[0] > 1));
+    if (join) current[1] = k + 1;
+    else groups.push([k, k + 1]);
+  }
+  return groups;
+}
 
 /**
  * Named-entity mentions of `text`, whose `tokens` (with sentence indexes)
@@ -83,23 +133,24 @@ export function recognizeStatistical(text: string, tokens: readonly Token[], mod
     if (current && current[0]!.sentence === token.sentence) current.push(token);
     else sentences.push([token]);
   }
+  const groups = sentences.map(modelWords);
   const decoded = labelDocument(
     model,
     model.gazetteer,
-    sentences.map((s) => s.map((t) => modelForm(t.text))),
+    groups.map((g, i) => g.map(([from, to]) => modelForm(text.slice(sentences[i]![from]!.start, sentences[i]![to - 1]!.end)))),
     true,
   );
   const mentions: Mention[] = [];
   sentences.forEach((sentence, i) => {
+    const group = groups[i]!;
     for (const span of scoredSpans(decoded[i]!)) {
-      const words = sentence.slice(span.start, span.end);
+      const start = sentence[group[span.start]![0]]!.start;
+      const end = sentence[group[span.end - 1]![1] - 1]!.end;
       const type = projectType(
         span.type,
-        words.map((t) => t.text),
+        group.slice(span.start, span.end).map(([from, to]) => text.slice(sentence[from]!.start, sentence[to - 1]!.end)),
       );
       if (type === null) continue;
-      const start = words[0]!.start;
-      const end = words[words.length - 1]!.end;
       mentions.push({ start, end, text: text.slice(start, end), type, source: SOURCE, confidence: marginConfidence(span.margin, model.header.marginScale) });
     }
   });

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { splitSentences } from '../sentences.js';
 import { tokenize } from '../tokens.js';
-import { projectType, recognizeStatistical, SOURCE } from './index.js';
+import { modelWords, projectType, recognizeStatistical, SOURCE } from './index.js';
 import { EntityScorer, iobToSpans, parseConll } from './conll.js';
 import { labelDocument } from './label.js';
 import { loadModelFile } from './model-file.js';
@@ -101,4 +101,21 @@ test('keeps its accuracy on the CoNLL-2003 dev split', { skip: existsSync(devFil
     doc.forEach((s, i) => scorer.add(s.spans, tagsToSpans(decoded[i]!.tags)));
   }
   assert.ok(scorer.scores().overall.f1 > 0.9, `dev F1 ${scorer.scores().overall.f1}`);
+});
+
+test('the model reads CoNLL-style words: dates, scores and abbreviations whole', () => {
+  const words = (text: string) => {
+    const tokens = tokenize(text, [{ start: 0, end: text.length, text, index: 0 }]);
+    return modelWords(tokens).map(([a, b]) => text.slice(tokens[a]!.start, tokens[b - 1]!.end));
+  };
+  assert.deepEqual(words('MOSCOW 1996-08-30'), ['MOSCOW', '1996-08-30']);
+  assert.deepEqual(words('Daniels Inc of St. Petersburg, Fla., won 7-0-29-0 .'), ['Daniels', 'Inc', 'of', 'St.', 'Petersburg', ',', 'Fla.', ',', 'won', '7-0-29-0', '.']);
+  assert.deepEqual(words('a Mo.-based bank in the U.S'), ['a', 'Mo.-based', 'bank', 'in', 'the', 'U.S']);
+  // A sentence-final period, a possessive and a spaced dash stay apart.
+  assert.deepEqual(words("Syria's army left Homs - again."), ['Syria', "'s", 'army', 'left', 'Homs', '-', 'again', '.']);
+  // A dateline with its date split by the tokenizer is still a place, and the mention keeps exact offsets.
+  const text = 'MOSCOW 1996-08-30\nRotor Volgograd must play behind closed doors.';
+  const mentions = run(text);
+  for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  assert.ok(mentions.some((m) => m.text === 'MOSCOW' && m.type === 'GPE'), mentions.map((m) => `${m.type}:${m.text}`).join(', '));
 });
