@@ -29,3 +29,12 @@ test('a name misread as a person or organisation, written as a place and listed 
   assert.equal(retypeLocatedNames(text, [entity('Kafr Laha', 'PERSON', text.indexOf('Kafr'))], gazetteer, 'IQ')[0]!.type, 'PERSON');
   assert.equal(retypeLocatedNames(text, [entity('Kafr Laha', 'PERSON', text.indexOf('Kafr'), ['mayor'])], gazetteer, 'SY')[0]!.type, 'PERSON');
 });
+
+test('a name after the shouted AT of a fixture list keeps its type; once in prose is enough', () => {
+  const fixture = 'BASEBALL RESULTS. MILIS AT Kafr Laha.';
+  assert.equal(retypeLocatedNames(fixture, [entity('Kafr Laha', 'ORG', fixture.indexOf('Kafr'))], gazetteer, 'SY')[0]!.type, 'ORG');
+  const text = 'Kafr Laha won. Kafr Laha lost. Fans in Kafr Laha cheered.';
+  const starts = [...text.matchAll(/Kafr Laha/g)].map((m) => m.index);
+  const named: Entity = { ...entity('Kafr Laha', 'ORG', 0), mentions: starts.map((s) => ({ start: s, end: s + 9, text: 'Kafr Laha' })) };
+  assert.equal(retypeLocatedNames(text, [named], gazetteer, 'SY')[0]!.type, 'GPE');
+});

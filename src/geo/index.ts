@@ -48,14 +48,20 @@ const MISREAD_TYPES = new Set(['ORG', 'PERSON', 'NORP']);
 /**
  * A name the recognizer typed ORG, PERSON or NORP that is written as a place ("in Kafr Laha") and that the
  * gazetteer lists in the country the article is about is that place: retyped GPE, with the evidence noted. A
- * person with a title or role, and a name that is not written as a place, keep their type.
+ * person with a title or role, and a name never written as a place in prose, keep their type.
  */
 export function retypeLocatedNames(text: string, entities: readonly Entity[], gazetteer: Gazetteer, country: string | null): Entity[] {
   if (!country) return [...entities];
   return entities.map((e) => {
     if (!MISREAD_TYPES.has(e.type) || e.roles.length > 0) return e;
     if (!gazetteer.candidates(e.name).some((r) => r.country === country)) return e;
-    if (!e.mentions.some((m) => LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)))) return e;
+    // Written as a place by a preposition in prose, not by the shouted "AT" of a sports fixture ("NEW YORK AT
+    // CHICAGO": the teams are named by their cities).
+    const located = e.mentions.some((m) => {
+      const before = LOCATIVE_BEFORE.exec(text.slice(Math.max(0, m.start - 60), m.start));
+      return before !== null && !/^\p{Lu}{2,}\b/u.test(before[0]);
+    });
+    if (!located) return e;
     return { ...e, type: 'GPE', source: `${e.source}+gazetteer-context`, confidence: Math.min(e.confidence, 0.6) };
   });
 }

@@ -65,3 +65,9 @@ test('document consistency: a confident name is recognised wherever else the art
   const clash = documentConsistency(text, tokens, [at('Rotor Volgograd', 'ORG', 0.95), at('Rotor Volgograd', 'PERSON', 0.9, 5)]);
   assert.equal(clash.length, 2);
 });
+
+test('a hyphenated adjective the model took in before a name is not part of it', () => {
+  const got = mentions('The Britain-based Syrian Observatory for Human Rights said 12 civilians were killed.');
+  assert.ok(got.some(([t, ty]) => t === 'Syrian Observatory for Human Rights' && ty === 'ORG'), JSON.stringify(got));
+  assert.ok(!got.some(([t]) => t.startsWith('Britain-based')), JSON.stringify(got));
+});

@@ -31,6 +31,16 @@ export const DOCUMENT_SOURCE = 'document';
 
 const overlaps = (a: Mention, b: Mention) => a.start < b.end && b.start < a.end;
 
+/** "Britain-based", "US-led" before a name: an adjective, not part of the name (the place in it is compoundNames'). */
+const LEADING_COMPOUND = /^[\p{Lu}][\p{L}.]*-\p{Ll}+\s+(?=\p{Lu})/u;
+
+/** A model mention that took in a hyphenated adjective before the name ("Britain-based Syrian Observatory ..."): the name alone. */
+function withoutLeadingCompound(m: Mention): Mention {
+  const lead = LEADING_COMPOUND.exec(m.text);
+  if (!lead) return m;
+  return { ...m, start: m.start + lead[0].length, text: m.text.slice(lead[0].length) };
+}
+
 export function recognizeEntities(text: string, tokens: readonly Token[], nerModel: QuantizedScorer): Mention[] {
   const model = recognizeStatistical(text, tokens, nerModel);
   const rules = recognizeByRules(text, tokens);
@@ -38,7 +48,7 @@ export function recognizeEntities(text: string, tokens: readonly Token[], nerMod
   const merged: Mention[] = model.map((found) => {
     // The model read "Syrias" as a name: the name is its stem (entities.ts possessiveStem).
     const stem = found.text.includes(' ') ? null : possessiveStem(found.text);
-    const m = stem ? { ...found, end: found.start + stem.name.length, text: stem.name } : found;
+    const m = stem ? { ...found, end: found.start + stem.name.length, text: stem.name } : withoutLeadingCompound(found);
     const rule = ruleBySpan.get(`${m.start}:${m.end}`);
     if (!rule || rule.type === m.type) return m;
     const ruleOnlyType = rule.type === 'FAC' || rule.type === 'EVENT';
