@@ -133,3 +133,30 @@ test("a headline glued to the lead, a relative pronoun, a hyphenated modifier: t
   const named = q('Shelling killed four civilians and wounded seven others the Britain-based Syrian Observatory for Human Rights monitor said.');
   assert.equal(named[0]?.speaker, 'Syrian Observatory for Human Rights', JSON.stringify(named));
 });
+
+test('"he" and "she" go to a person of their gender: titles, role nouns and the article\'s own pronouns tell it', () => {
+  const got = q('Mrs Lindqvist met the harbour board on Monday. Mr Ekberg, the board chairman, said the fees would rise. “We have no choice,” he said. She said the rise was unfair to small fishing boats.');
+  assert.equal(got.find((x) => x.text.startsWith('We have'))?.speaker, 'Ekberg');
+  assert.equal(got.find((x) => x.text.startsWith('the rise'))?.speaker, 'Lindqvist');
+});
+
+test('a possessor in the speaker phrase is not the speaker; a name that is also a month or a modal still speaks', () => {
+  const deputy = q("Ms Jensen's deputy, Karl Aas, said the ferry timetable would be kept for the winter.");
+  assert.equal(deputy[0]?.speaker, 'Karl Aas');
+  const may = q('The shadow minister for transport, Theresa May, said the new bridge tolls were a tax on commuters.');
+  assert.equal(may[0]?.speaker, 'Theresa May');
+});
+
+test('a description of an organisation speaks for the one set beside it or named by its head noun, not the last organisation that spoke', () => {
+  const got = q('The Kremlin said the talks would go on in Geneva next week. The Nordic Fisheries Observatory, a Tallinn-based monitor, said catches had fallen by a third. The observatory said the cod stocks were the lowest on record.');
+  assert.equal(got.find((x) => x.text.startsWith('catches'))?.speaker, 'Nordic Fisheries Observatory');
+  assert.equal(got.find((x) => x.text.startsWith('the cod'))?.speaker, 'Nordic Fisheries Observatory');
+});
+
+test('a quotation right after an attributed one, with no cue of its own, goes on in the same voice', () => {
+  const got = q('“The ramp will be fixed by Friday,” harbour master Tomas Vik said on Tuesday. “We needed new steel for the hinges and it came late.” The ferry operator declined to comment.');
+  assert.equal(got.find((x) => x.text.startsWith('We needed'))?.speaker, 'Tomas Vik');
+  // Another sentence between them: no longer the same voice.
+  const apart = q('“The ramp will be fixed by Friday,” harbour master Tomas Vik said. Crews worked through the night in the rain. “Nobody will be stranded on the island again this winter.”');
+  assert.equal(apart.find((x) => x.text.startsWith('Nobody'))?.speaker ?? null, null);
+});

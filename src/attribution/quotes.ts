@@ -31,6 +31,7 @@ import words from './data/attribution.json' with { type: 'json' };
 import cues from '../nlp/data/cues.json' with { type: 'json' };
 import { speechCues } from '../nlp/speech.js';
 import { headWord } from '../nlp/heads.js';
+import { personGenders, pronounGender, type Gender } from './gender.js';
 
 export interface AttributionInput {
   readonly text: string;
@@ -65,13 +66,16 @@ const MEMBER_OF = new RegExp(
 );
 const SPOKES_HEADS = new Set(words.spokesHeads);
 const TRAILING_TIME = /\s+(?:(?:on|last|this)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)(?:\s+(?:morning|evening|night|afternoon))?$/i;
-/** What may follow an organisation's name in a phrase that is that organisation ("... monitor", "... group"). */
-const BODY_NOUN_AFTER = new RegExp(`^\\s+(?:${alternation(words.bodyDescriptions)})$`, 'i');
+/**
+ * What may follow an organisation's name in a phrase that is that organisation ("... monitor", "... group"), or be
+ * set beside it ("The Syrian Observatory for Human Rights, a Britain-based monitor").
+ */
+const BODY_NOUN_AFTER = new RegExp(`^(?:\\s*[,(—–-]\\s*(?:a|an|the)\\s+[^,;()]{0,40}\\s|\\s+)(?:${alternation(words.bodyDescriptions)})\\)?$`, 'i');
 /** "the Syrian government", "the regime": a government named by its nation, or the one named so elsewhere. */
 const GOVERNMENT = new RegExp(`^(?:the\\s+)?(?:(.+?)\\s+)?(${alternation(words.governmentHeads)})$`, 'iu');
 /** A nationality before "government" or "regime" elsewhere in the article ("Syrian regime forces") tells whose. */
 const GOVERNMENT_AFTER = /^\s+(?:government|regime)\b/i;
-const PRONOUNS = words.pronouns as Record<string, string>;
+const PRONOUNS = new Map(Object.entries(words.pronouns));
 const BODY_DESCRIPTIONS = new Set(words.bodyDescriptions);
 /** Words that show a phrase is a clause, not someone who speaks. */
 const NOT_SPEAKER = /\b(?:is|are|was|were|be|been|has|have|had|there|which|include|includes|places|will|would|could|should|can|may|might|not|this|these|those)\b/i;
@@ -189,24 +193,32 @@ interface History {
   /** Named speakers found so far, with where each statement was made. */
   readonly speakers: { readonly speaker: Speaker; readonly at: number }[];
   readonly located: readonly Located[];
+  readonly text: string;
+  /** The gender the article gives its people, for pronoun agreement. */
+  readonly genders: ReadonlyMap<string, Gender>;
 }
 
 /** The last named speaker (or mentioned entity) compatible with a pronoun or description, before `at`. */
-function antecedent(history: History, at: number, want: string, noun: string | null): Speaker | null {
-  const compatible = (type: EntityType | null) =>
+function antecedent(history: History, at: number, want: string, noun: string | null, gender: Gender | null = null): Speaker | null {
+  const typed = (type: EntityType | null) =>
     want === 'ANY' ? true : want === 'PERSON' ? type === 'PERSON' : type === 'ORG' || type === 'GPE' || type === 'NORP';
+  // "he" is not a person the article calls "Mrs"; a person of unknown gender agrees with either.
+  const agrees = (id: string | null) => gender === null || id === null || (history.genders.get(id) ?? gender) === gender;
+  const compatible = (type: EntityType | null, id: string | null) => typed(type) && agrees(id);
   // The nearest earlier statement's speaker: statements are found in two passes, so order by position here.
   const earlier = history.speakers.filter((x) => x.at < at).sort((a, b) => a.at - b.at);
   for (let k = earlier.length - 1; k >= 0; k--) {
     const s = earlier[k]!.speaker;
-    if (!s.speakerEntity || !compatible(s.type)) continue;
+    if (!s.speakerEntity || !compatible(s.type, s.speakerEntity)) continue;
     if (noun && !(s.role ?? '').toLowerCase().includes(noun)) continue;
     return s;
   }
   if (noun !== null) return null;
   for (let k = history.located.length - 1; k >= 0; k--) {
     const m = history.located[k]!;
-    if (m.end > at || !compatible(m.entity.type) || !['PERSON', 'ORG', 'GPE', 'NORP'].includes(m.entity.type)) continue;
+    // A possessor ("President Barack Obama's healthcare law") is no subject to refer back to.
+    if (/^['’]s?\s/.test(history.text.slice(m.end, m.end + 3))) continue;
+    if (m.end > at || !compatible(m.entity.type, m.entity.id) || !['PERSON', 'ORG', 'GPE', 'NORP'].includes(m.entity.type)) continue;
     if (want === 'ANY' && m.entity.type !== 'PERSON' && m.entity.type !== 'ORG') continue;
     return { speaker: m.entity.name, speakerEntity: m.entity.id, type: m.entity.type, mention: null, role: null, anonymous: false, resolved: 'pronoun' };
   }
@@ -266,18 +278,22 @@ function readSpeaker(text: string, start: number, end: number, history: History,
   const phrase = text.slice(start, end);
   const mention = span(text, start, end);
   const inside = history.located.filter((m) => m.start >= start && m.end <= end);
-  const person = inside.find((m) => m.entity.type === 'PERSON');
+  // "Ms Jowell's deputy, Richard Caborn": the owner of a possessive is not the one who speaks.
+  const people = inside.filter((m) => m.entity.type === 'PERSON');
+  const person = people.find((m) => !/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) ?? people[0];
   const lower = phrase.toLowerCase();
-  const pronoun = PRONOUNS[lower];
+  const pronoun = PRONOUNS.get(lower);
   if (pronoun) {
-    const a = antecedent(history, start, pronoun, null);
+    const a = antecedent(history, start, pronoun, null, pronounGender(lower));
     return a ? { ...a, mention, role: a.role, resolved: 'pronoun' } : { ...NO_SPEAKER, speaker: phrase, mention };
   }
   // "an official, who asked not to be named," / "speaking on condition of anonymity": only words that continue the phrase.
   const continuation = /^\s*,?\s*(?:who|speaking|on condition)\b[^.;]{0,80}/i.exec(after)?.[0] ?? '';
   const anonymousMarked = ANONYMOUS_MARKERS.test(phrase) || ANONYMOUS_MARKERS.test(continuation);
   // A relative clause ("who asked not to be named") is part of the phrase, not a sign of a clause.
-  const core = phrase.replace(/,?\s+(?:who|speaking)\b.*$/i, '');
+  // Names are not clause words: "Theresa May" is no modal.
+  const named = inside.reduce((p, m) => p.slice(0, m.start - start) + 'N'.repeat(m.end - m.start) + p.slice(m.end - start), phrase);
+  const core = named.replace(/,?\s+(?:who|speaking)\b.*$/i, '');
   if ((NOT_SPEAKER.test(core) && !anonymousMarked) || CALENDAR.has(core.replace(/^(?:on|last|this|next)\s+/i, '').toLowerCase())) return NO_SPEAKER;
   if (person && !anonymousMarked) {
     const role = phrase
@@ -452,6 +468,24 @@ function surfaceStatements(text: string, sentence: Sentence, history: History): 
 // ---------------------------------------------------------------------------
 // Extraction
 
+/** How much text may lie between a quotation and the next one that goes on with it. */
+const CONTINUATION_GAP = 160;
+
+/**
+ * '"... home," he said. "We needed to cut expenses."': a quotation with no cue of its own that comes right after
+ * an attributed one, with nothing between but punctuation or that one's own attribution ending its sentence, goes
+ * on in the same voice (news style, with the paragraph breaks lost or kept).
+ */
+function continuesQuotation(text: string, last: { readonly speaker: Speaker; readonly close: number }, open: number): boolean {
+  const gap = text.slice(last.close + 1, open);
+  if (gap.length > CONTINUATION_GAP || /["“”]/.test(gap)) return false;
+  if (/^[\s.,;:!?’'—–-]*$/.test(gap)) return true;
+  const mention = last.speaker.mention;
+  if (!mention || mention.start <= last.close || mention.end > open) return false;
+  // The attribution ends the sentence: at most a short adverbial after the speaker ("on Facebook", "on Sunday night").
+  return /^[^.!?]{0,40}[.!?]\s*$/.test(text.slice(mention.end, open)) && /^[\s,.!?]*(?:[^.!?]{0,40})$/.test(text.slice(last.close + 1, mention.start));
+}
+
 const sentenceAt = (sentences: readonly Sentence[], at: number) => sentences.find((s) => s.start <= at && at < s.end) ?? null;
 
 export function extractQuotes(input: AttributionInput): Quote[] {
@@ -459,17 +493,18 @@ export function extractQuotes(input: AttributionInput): Quote[] {
   const located: Located[] = entities
     .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
     .sort((a, b) => a.start - b.start);
-  const history: History = { speakers: [], located };
+  const history: History = { speakers: [], located, text, genders: personGenders(text, located) };
   const quotes: (Quote & { readonly order: number })[] = [];
   const covered: [number, number][] = [];
-  let lastDirect: { speaker: Speaker; paragraphEnd: number } | null = null;
+  let lastDirect: { speaker: Speaker; paragraphEnd: number; close: number } | null = null;
 
   /** Quotes whose speaker is a pronoun, resolved again once every statement is known (they are found in two passes). */
-  const pronouns: { readonly at: number; readonly want: string; readonly start: number }[] = [];
+  const pronouns: { readonly at: number; readonly want: string; readonly gender: Gender | null; readonly start: number }[] = [];
   const push = (q: Omit<Quote, 'source'>, sp: Speaker) => {
     quotes.push({ ...q, source: 'quotes-v1', order: q.start });
-    const pronoun = sp.mention ? PRONOUNS[sp.mention.text.toLowerCase()] : undefined;
-    if (pronoun && (sp.resolved === 'pronoun' || sp.resolved === 'none')) pronouns.push({ at: sp.mention!.start, want: pronoun, start: q.start });
+    const written = sp.mention?.text.toLowerCase() ?? '';
+    const pronoun = PRONOUNS.get(written);
+    if (pronoun && (sp.resolved === 'pronoun' || sp.resolved === 'none')) pronouns.push({ at: sp.mention!.start, want: pronoun, gender: pronounGender(written), start: q.start });
     if (sp.speakerEntity || sp.anonymous) history.speakers.push({ speaker: sp, at: Math.min(q.start, sp.mention?.start ?? q.start) });
   };
 
@@ -533,7 +568,7 @@ export function extractQuotes(input: AttributionInput): Quote[] {
     const paragraphStart = text.lastIndexOf('\n', mark.open) + 1;
     const onlyQuote = text.slice(paragraphStart, mark.open).trim() === '' && /^\s*(?:\n|$)/.test(text.slice(mark.close + 1, mark.close + 3));
     let confidence = speaker.resolved === 'name' ? 0.9 : speaker.resolved === 'anonymous' ? 0.85 : speaker.resolved === 'pronoun' || speaker.resolved === 'description' ? 0.75 : 0.4;
-    if (!speaker.speaker && onlyQuote && lastDirect && paragraphStart - lastDirect.paragraphEnd < 400) {
+    if (!speaker.speaker && lastDirect && ((onlyQuote && paragraphStart - lastDirect.paragraphEnd < 400) || continuesQuotation(text, lastDirect, mark.open))) {
       speaker = { ...lastDirect.speaker, mention: null };
       confidence = 0.6;
     }
@@ -559,7 +594,7 @@ export function extractQuotes(input: AttributionInput): Quote[] {
       speaker,
     );
     covered.push([mark.open, mark.close + 1]);
-    if (speaker.speaker) lastDirect = { speaker, paragraphEnd: text.indexOf('\n', mark.close) < 0 ? text.length : text.indexOf('\n', mark.close) };
+    if (speaker.speaker) lastDirect = { speaker, close: mark.close, paragraphEnd: text.indexOf('\n', mark.close) < 0 ? text.length : text.indexOf('\n', mark.close) };
   }
 
   // Reported speech, sentence by sentence: from the parse where the sentence has one.
@@ -611,24 +646,41 @@ export function extractQuotes(input: AttributionInput): Quote[] {
   }
   for (const p of pronouns) {
     const k = quotes.findIndex((q) => q.start === p.start);
-    const a = antecedent(history, p.at, p.want, null);
+    const a = antecedent(history, p.at, p.want, null, p.gender);
     if (k >= 0 && a) quotes[k] = { ...quotes[k]!, speaker: a.speaker, speakerEntity: a.speakerEntity, role: a.role, anonymous: a.anonymous };
   }
-  const typeOf = new Map(entities.map((e) => [e.id, e.type]));
-  return bodiesReferredTo(quotes.sort((a, b) => a.order - b.order), (id) => typeOf.get(id)).map(({ order: _order, ...q }) => q);
+  return bodiesReferredTo(text, quotes.sort((a, b) => a.order - b.order), located).map(({ order: _order, ...q }) => q);
 }
 
 /**
- * "The monitor said", "the Britain-based monitoring group said": a description of an organisation that is quoted
- * by name in the article speaks for it; the nearest named organisation speaker before it, else (a lead written
- * before the name: "... a monitor said. The Syrian Observatory for Human Rights said ...") the first after it.
+ * "The monitor said", "the Britain-based monitoring group said": a description of an organisation speaks for the
+ * organisation it describes. That is, in order: the one named right before it ("The Syrian Observatory for Human
+ * Rights, a Britain-based monitor, said": an apposition); one whose name holds the description's head noun ("the
+ * observatory"), the nearest before, else the first after; else the nearest named organisation speaker before it,
+ * else (a lead written before the name: "... a monitor said. The Syrian Observatory for Human Rights said ...")
+ * the first after it.
  */
-function bodiesReferredTo<Q extends Quote>(quotes: readonly Q[], typeOf: (id: string) => EntityType | undefined): Q[] {
-  const named = quotes.filter((q) => q.speakerEntity !== null && !q.anonymous && typeOf(q.speakerEntity) === 'ORG');
+function bodiesReferredTo<Q extends Quote>(text: string, quotes: readonly Q[], located: readonly Located[]): Q[] {
+  const orgs = located.filter((m) => m.entity.type === 'ORG');
+  const named = quotes.filter((q) => q.speakerEntity !== null && !q.anonymous && orgs.some((m) => m.entity.id === q.speakerEntity));
   return quotes.map((q) => {
     // "the monitor", and "a spokesperson for the monitor".
-    const described = BODY_DESCRIPTIONS.has(headOf(q.speaker ?? '')) || (SPOKES_HEADS.has(headOf(q.speaker ?? '')) && BODY_DESCRIPTIONS.has(headOf(/\b(?:for|of)\s+(.+)$/i.exec(q.speaker ?? '')?.[1] ?? '')));
-    if (q.speakerEntity || !q.speaker || !described || /\b(?:unnamed|anonymous)\b/i.test(q.speaker)) return q;
+    const head = headOf(q.speaker ?? '');
+    const bodyHead = BODY_DESCRIPTIONS.has(head) ? head : SPOKES_HEADS.has(head) ? headOf(/\b(?:for|of)\s+(.+)$/i.exec(q.speaker ?? '')?.[1] ?? '') : '';
+    if (q.speakerEntity || !q.speaker || !BODY_DESCRIPTIONS.has(bodyHead) || /\b(?:unnamed|anonymous)\b/i.test(q.speaker)) return q;
+    const at = q.speakerMention?.start ?? q.start;
+    const refer = (e: Entity) => ({ ...q, speaker: e.name, speakerEntity: e.id, anonymous: false, role: q.role });
+    // Set off by a comma, bracket or dash; or, where the comma was lost, the name opens the clause.
+    const apposed = orgs.find((m) => {
+      const gap = text.slice(m.end, at);
+      if (m.end > at || gap.length > 4 || !/^[\s,(—–-]*$/.test(gap)) return false;
+      const lead = text.slice(Math.max(0, m.start - 80), m.start);
+      return /[,(—–-]/.test(gap) || /(?:^|[.!?:;\n]["”’]?)\s*(?:the\s+)?$/i.test(lead);
+    });
+    if (apposed) return refer(apposed.entity);
+    const holding = orgs.filter((m) => new RegExp(`\\b${escape(bodyHead)}\\b`, 'i').test(m.entity.name));
+    const holder = holding.filter((m) => m.end <= at).at(-1) ?? holding.find((m) => m.start > at);
+    if (holder) return refer(holder.entity);
     const before = named.filter((n) => n.start < q.start).at(-1);
     const ref = before ?? named.find((n) => n.start > q.start);
     return ref ? { ...q, speaker: ref.speaker, speakerEntity: ref.speakerEntity, anonymous: false, role: q.role } : q;

@@ -18,6 +18,8 @@ import { use, type Stage } from '../core/stage.js';
 import type { QuantizedScorer } from './ner/model-file.js';
 import { possessiveStem, recognize as recognizeByRules } from './entities.js';
 import { recognizeStatistical } from './ner/index.js';
+import cues from './data/cues.json' with { type: 'json' };
+import time from './data/time.json' with { type: 'json' };
 
 /** A rule at least this sure overrides the model's type on the same span. */
 const RETYPE_CONFIDENCE = 0.9;
@@ -29,7 +31,7 @@ const LEND_CONFIDENCE = 0.8;
 const REPEAT_DISCOUNT = 0.85;
 export const DOCUMENT_SOURCE = 'document';
 
-const overlaps = (a: Mention, b: Mention) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** "Britain-based", "US-led" before a name: an adjective, not part of the name (the place in it is compoundNames'). */
 const LEADING_COMPOUND = /^[\p{Lu}][\p{L}.]*-\p{Ll}+\s+(?=\p{Lu})/u;
@@ -68,7 +70,40 @@ export function recognizeEntities(text: string, tokens: readonly Token[], nerMod
       merged.push(r);
     }
   }
-  return documentConsistency(text, tokens, merged.sort((a, b) => a.start - b.start || b.end - a.end));
+  return documentConsistency(text, tokens, withMonthNames(text, merged).sort((a, b) => a.start - b.start || b.end - a.end));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MONTH_NAMES = time.monthsThatAreNames.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
+/** A month that is a family name, written right after a given name the model found ("Theresa" + "May"), no date after. */
+const MONTH_AFTER_NAME = new RegExp(`^\\s+(?:${MONTH_NAMES})\\b(?![\\s,]*\\d)`, 'u');
+/** "Mrs May", "Mr. June": a title before a month name makes it a person's name. */
+const TITLED_MONTH = new RegExp(
+  `(?<![\\p{L}.])(?:${cues.personTitles.filter((t) => /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b/.test(t)).map(escape).join('|')})\\s+(${MONTH_NAMES})\\b(?![\\s,]*\\d)`,
+  'gu',
+);
+
+/** Below LEND_CONFIDENCE: "Mrs May" does not make every "May" of the article a name. */
+const TITLED_MONTH_CONFIDENCE = 0.75;
+
+/**
+ * The model reads "May" of "Theresa May" as the month it also is (its calendar feature): a person's name it
+ * found that a capitalised month name follows takes the month in, and a title before a month name makes it a
+ * name ("Mrs May"), where no day or year follows it.
+ */
+function withMonthNames(text: string, mentions: readonly Mention[]): Mention[] {
+  const out = mentions.map((m) => {
+    if (m.type !== 'PERSON') return m;
+    const after = MONTH_AFTER_NAME.exec(text.slice(m.end, m.end + 12));
+    return after ? { ...m, end: m.end + after[0].length, text: text.slice(m.start, m.end + after[0].length) } : m;
+  });
+  for (const t of text.matchAll(TITLED_MONTH)) {
+    const start = t.index + t[0].length - t[1]!.length;
+    const at = { start, end: t.index + t[0].length };
+    if (out.some((m) => overlaps(m, at))) continue;
+    out.push({ start, end: at.end, text: t[1]!, type: 'PERSON', source: 'title-month', confidence: TITLED_MONTH_CONFIDENCE });
+  }
+  return out;
 }
 
 const CAPITALISED = /^\p{Lu}/u;
