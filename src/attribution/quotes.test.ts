@@ -160,3 +160,16 @@ test('a quotation right after an attributed one, with no cue of its own, goes on
   const apart = q('“The ramp will be fixed by Friday,” harbour master Tomas Vik said. Crews worked through the night in the rain. “Nobody will be stranded on the island again this winter.”');
   assert.equal(apart.find((x) => x.text.startsWith('Nobody'))?.speaker ?? null, null);
 });
+
+test('a long quotation whose paragraph breaks were lost is split where the next paragraph opens, each part the same voice', () => {
+  const got = q('Port director Lars Olsen said: "This plan is the end of the queues. "It gives the harbour back to the fishing fleet and the ferries." The council agreed to study it.');
+  assert.deepEqual(got.filter((x) => x.direct).map((x) => [x.text.slice(0, 12), x.speaker]), [['This plan is', 'Lars Olsen'], ['It gives the', 'Lars Olsen']]);
+});
+
+test('"CLAUSE, X told Y": the one told is not the statement; a statement goes on in the quotation after it', () => {
+  const told = q("The ferry fares would be frozen until the spring, Ms Lind told the local radio station.");
+  assert.equal(told[0]?.speaker, 'Lind');
+  assert.equal(told[0]?.text, 'The ferry fares would be frozen until the spring');
+  const after = q('Mayor Anna Berg said the council had kept its promise to the islanders. "We will keep the ferry running every day of the year."');
+  assert.equal(after.find((x) => x.direct)?.speaker, 'Anna Berg');
+});

@@ -155,6 +155,13 @@ export function findQuotations(text: string): Marked[] {
         }
         break;
       }
+      // An opening mark after a sentence's end, before a capital: the next paragraph of a long quotation, its break
+      // lost ('said: "This is the first. "It goes on ...'). The quotation so far ends here, and that one begins.
+      if (c === ch && j > i + 1 && /[.!?…]\s+$/.test(text.slice(Math.max(i + 1, j - 4), j)) && /[\p{Lu}\p{N}]/u.test(text[j + 1] ?? '')) {
+        end = j;
+        closeAt = j - 1;
+        break;
+      }
       // A closing mark ends a word: a letter, digit or punctuation before it, and no letter after it (not "don’t").
       if (c === closer && (closer !== ch || j > i + 1) && !/[\p{L}\p{N}]/u.test(text[j + 1] ?? ' ') && /[\p{L}\p{N}.,!?…—\-)]/u.test(text[j - 1] ?? '')) {
         end = j;
@@ -468,6 +475,8 @@ function surfaceStatements(text: string, sentence: Sentence, history: History): 
 // ---------------------------------------------------------------------------
 // Extraction
 
+/** What a speaker carried over from the statement before is worth. */
+const CONTINUED_CONFIDENCE = 0.6;
 /** How much text may lie between a quotation and the next one that goes on with it. */
 const CONTINUATION_GAP = 160;
 
@@ -523,6 +532,9 @@ export function extractQuotes(input: AttributionInput): Quote[] {
     const quoted = new RegExp(String.raw`^\s*[,.]?\s*([^.!?\n"“”]{2,80}?)\s+(quoted|cited)\s+([^.!?\n"“”]{2,60}?)\s+as\s+(saying|telling|adding|stating)`).exec(after);
     // 2. "...," he said / said Abadi / Abadi told Reuters
     const cueAfter = new RegExp(String.raw`^\s*[,.!?]?\s*(?:(${SPEECH})\s+([^.,;!?\n"“”]{1,80}?)(?=[.,;!?\n]|$)|([^.;!?\n"“”]{1,90}?)${ADVERB}\s+(${SPEECH})\b)`).exec(after);
+    // '"... the state." The government agreed.': a quotation closed by a full stop ended its sentence; the next one,
+    // opening with a capital, is not its attribution.
+    const ended = /\.$/.test(content) && /^\s*\p{Lu}/u.test(after);
     if (quoted) {
       const viaStart = mark.close + 1 + quoted.index + quoted[0].indexOf(quoted[1]!);
       const speakerStart = mark.close + 1 + quoted[0].indexOf(quoted[3]!, quoted[0].indexOf(quoted[2]!));
@@ -531,7 +543,7 @@ export function extractQuotes(input: AttributionInput): Quote[] {
       if (relay.speaker) via = [relay.speaker];
       const cueStart = mark.close + 1 + quoted[0].indexOf(quoted[2]!, quoted[0].indexOf(quoted[1]!) + quoted[1]!.length);
       cue = span(text, cueStart, cueStart + quoted[2]!.length);
-    } else if (cueAfter && !introduced && !/^\s*[,.!?]?\s*[A-Z][a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z]+/.test(after.slice(0, cueAfter.index)) && wordCount(cueAfter[3] ?? cueAfter[2] ?? '') <= 12) {
+    } else if (cueAfter && !introduced && !ended && !/^\s*[,.!?]?\s*[A-Z][a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z]+/.test(after.slice(0, cueAfter.index)) && wordCount(cueAfter[3] ?? cueAfter[2] ?? '') <= 12) {
       const base = mark.close + 1;
       if (cueAfter[1]) {
         const cueStart = base + cueAfter[0].indexOf(cueAfter[1]);
@@ -649,7 +661,21 @@ export function extractQuotes(input: AttributionInput): Quote[] {
     const a = antecedent(history, p.at, p.want, null, p.gender);
     if (k >= 0 && a) quotes[k] = { ...quotes[k]!, speaker: a.speaker, speakerEntity: a.speakerEntity, role: a.role, anonymous: a.anonymous };
   }
-  return bodiesReferredTo(text, quotes.sort((a, b) => a.order - b.order), located).map(({ order: _order, ...q }) => q);
+  return bodiesReferredTo(text, afterStatements(text, quotes.sort((a, b) => a.order - b.order)), located).map(({ order: _order, ...q }) => q);
+}
+
+/**
+ * 'She said new mothers were already entitled to 12 months leave. "We have made a firm commitment."': a quotation
+ * with no speaker right after a statement that ends its sentence, nothing but marks and punctuation between, is
+ * the same voice. Quotes in text order.
+ */
+function afterStatements<Q extends Quote>(text: string, quotes: readonly Q[]): Q[] {
+  return quotes.map((q, k) => {
+    if (!q.direct || q.speaker !== null || k === 0) return q;
+    const before = quotes[k - 1]!;
+    if (!before.speaker || before.end > q.start || !/^[\s.,;:!?"“”’']*$/.test(text.slice(before.end, q.start))) return q;
+    return { ...q, speaker: before.speaker, speakerEntity: before.speakerEntity, role: before.role, anonymous: before.anonymous, confidence: CONTINUED_CONFIDENCE };
+  });
 }
 
 /**

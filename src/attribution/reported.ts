@@ -163,12 +163,19 @@ function contentAfter(v: View, i: number, form: string, clause: number | null): 
 
 /** Relations of phrases that tell where, when or how something was said: "said at a news briefing on Tuesday". */
 const ABOUT_SAYING = new Set(['obl', 'obl:unmarked', 'obl:tmod', 'advmod']);
+/** Cues whose object is the one told, not what was said: a noun after them (the parse may call it anything) is. */
+const TELLING_CUES = new Set(['told', 'tells', 'tell']);
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 
 /** Whether the words from `from` to the sentence's end are few (a time: "said Thursday") or only phrases about cue `i`. */
 function aboutTheSaying(v: View, i: number, from: number): boolean {
   if (words(v, from, v.n - 1) <= 3) return true;
   const covered = new Set<number>();
-  for (const c of v.children[i]!) if (c >= from && ABOUT_SAYING.has(v.rel(c))) for (const w of subtree(v, c)) covered.add(w);
+  // "..., Ms Hewitt told GMTV's Sunday programme": whom it was told to is about the saying too.
+  const addressed = TELLING_CUES.has(v.form(i).toLowerCase());
+  for (const c of v.children[i]!) {
+    if (c >= from && (ABOUT_SAYING.has(v.rel(c)) || (addressed && NOMINAL.has(v.upos(c))))) for (const w of subtree(v, c)) covered.add(w);
+  }
   for (let k = from; k < v.n; k++) if (!covered.has(k) && v.upos(k) !== 'PUNCT') return false;
   return true;
 }
