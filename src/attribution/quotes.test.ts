@@ -173,3 +173,12 @@ test('"CLAUSE, X told Y": the one told is not the statement; a statement goes on
   const after = q('Mayor Anna Berg said the council had kept its promise to the islanders. "We will keep the ferry running every day of the year."');
   assert.equal(after.find((x) => x.direct)?.speaker, 'Anna Berg');
 });
+
+test('"the regime" is the government a nationality names elsewhere; "the report" refers back to no person; a statement is its owner\'s', () => {
+  const regime = q('Syrian regime forces shelled the town on Monday. The regime said the town had been cleared of militants by the army.');
+  assert.equal(regime.find((x) => x.text.startsWith('the town'))?.speaker, 'Syrian government');
+  const report = q('Mayor Anna Berg opened the new harbour on Monday. The report said the harbour had cost twice the first estimate.');
+  assert.notEqual(report.find((x) => x.text.startsWith('the harbour'))?.speaker, 'Anna Berg');
+  const owner = q("Explaining the change, the statement on Nordfisk's Facebook page said the cans would be smaller from June.");
+  assert.equal(owner[0]?.speaker, 'Nordfisk');
+});

@@ -59,6 +59,8 @@ const ANONYMOUS_MARKERS = new RegExp(`\\b(?:${alternation(words.anonymousMarkers
 const PERSON_TITLES = new Set(cues.lowerTitles);
 const TITLE_NOUNS = new Set([...cues.lowerTitles, ...words.anonymousHeads]);
 const STATEMENT_HEADS = new Set(['statement', 'report', 'reports', 'figures', 'media']);
+/** Heads of unnamed sources that are no person: "the report" never refers back to someone who spoke. */
+const NOT_PERSON_HEADS = new Set([...STATEMENT_HEADS, 'authorities', 'monitor', 'monitors']);
 /** "a source at | Aleppo Police Command": words before a speaker phrase that make it an unnamed member of the body. */
 const MEMBER_OF = new RegExp(
   `(?:^|[^\\p{L}])((?:(?:a|an|one|two|three|some|several|many)\\s+)?(?:[\\p{L}-]+\\s+)?(?:${alternation(words.memberHeads)})\\s+(?:at|in|from|of|inside|within|close\\s+to|near|with)\\s+(?:the\\s+)?)$`,
@@ -72,9 +74,8 @@ const TRAILING_TIME = /\s+(?:(?:on|last|this)\s+)?(?:(?:mon|tues|wednes|thurs|fr
  */
 const BODY_NOUN_AFTER = new RegExp(`^(?:\\s*[,(—–-]\\s*(?:a|an|the)\\s+[^,;()]{0,40}\\s|\\s+)(?:${alternation(words.bodyDescriptions)})\\)?$`, 'i');
 /** "the Syrian government", "the regime": a government named by its nation, or the one named so elsewhere. */
+const NATION_GOVERNMENT = new RegExp(`(?<![\\p{L}])(?:${alternation(cues.demonyms)})(?=\\s+(?:government|regime)\\b)`, 'giu');
 const GOVERNMENT = new RegExp(`^(?:the\\s+)?(?:(.+?)\\s+)?(${alternation(words.governmentHeads)})$`, 'iu');
-/** A nationality before "government" or "regime" elsewhere in the article ("Syrian regime forces") tells whose. */
-const GOVERNMENT_AFTER = /^\s+(?:government|regime)\b/i;
 const PRONOUNS = new Map(Object.entries(words.pronouns));
 const BODY_DESCRIPTIONS = new Set(words.bodyDescriptions);
 /** Words that show a phrase is a clause, not someone who speaks. */
@@ -198,7 +199,7 @@ function headOf(phrase: string): string {
 
 interface History {
   /** Named speakers found so far, with where each statement was made. */
-  readonly speakers: { readonly speaker: Speaker; readonly at: number }[];
+  readonly speakers: { readonly speaker: Speaker; readonly at: number; readonly quote: number }[];
   readonly located: readonly Located[];
   readonly text: string;
   /** The gender the article gives its people, for pronoun agreement. */
@@ -206,14 +207,15 @@ interface History {
 }
 
 /** The last named speaker (or mentioned entity) compatible with a pronoun or description, before `at`. */
-function antecedent(history: History, at: number, want: string, noun: string | null, gender: Gender | null = null): Speaker | null {
+function antecedent(history: History, at: number, want: string, noun: string | null, gender: Gender | null = null, own: number | null = null): Speaker | null {
   const typed = (type: EntityType | null) =>
     want === 'ANY' ? true : want === 'PERSON' ? type === 'PERSON' : type === 'ORG' || type === 'GPE' || type === 'NORP';
   // "he" is not a person the article calls "Mrs"; a person of unknown gender agrees with either.
   const agrees = (id: string | null) => gender === null || id === null || (history.genders.get(id) ?? gender) === gender;
   const compatible = (type: EntityType | null, id: string | null) => typed(type) && agrees(id);
   // The nearest earlier statement's speaker: statements are found in two passes, so order by position here.
-  const earlier = history.speakers.filter((x) => x.at < at).sort((a, b) => a.at - b.at);
+  // A quote resolved again leaves out its own first guess.
+  const earlier = history.speakers.filter((x) => x.at < at && x.quote !== own).sort((a, b) => a.at - b.at);
   for (let k = earlier.length - 1; k >= 0; k--) {
     const s = earlier[k]!.speaker;
     if (!s.speakerEntity || !compatible(s.type, s.speakerEntity)) continue;
@@ -257,19 +259,21 @@ function shortNameOf(phrase: string, start: number, located: readonly Located[])
  * mention); "the government" or "the regime" alone is the one the article names so, the last before it, else the
  * first after it. A government the article never names stays a description.
  */
-function governmentSpeaker(text: string, phrase: string, start: number, body: readonly Located[], located: readonly Located[]): Speaker | null {
+function governmentSpeaker(text: string, phrase: string, start: number, body: readonly Located[]): Speaker | null {
   const g = GOVERNMENT.exec(phrase);
   if (!g) return null;
   // A possessive that lost its apostrophe ("Syrias government") is named by its entity.
   const written = (m: Located) => (m.entity.type === 'GPE' && text.slice(m.start, m.end) !== m.entity.name ? m.entity.name : text.slice(m.start, m.end));
-  const named = (m: Located) => ({ speaker: `${written(m)} government`, speakerEntity: null, type: 'ORG' as const, mention: null, role: null, anonymous: false, resolved: 'name' as const });
+  const named = (nation: string) => ({ speaker: `${nation} government`, speakerEntity: null, type: 'ORG' as const, mention: null, role: null, anonymous: false, resolved: 'name' as const });
   if (g[1] !== undefined) {
     const owner = body.find((m) => (m.entity.type === 'NORP' || m.entity.type === 'GPE') && m.start === start + phrase.indexOf(g[1]!) && m.end - m.start === g[1]!.length);
-    return owner ? named(owner) : null;
+    return owner ? named(written(owner)) : null;
   }
-  const elsewhere = located.filter((m) => m.entity.type === 'NORP' && GOVERNMENT_AFTER.test(text.slice(m.end, m.end + 30)));
+  // The nationality written before "government" or "regime" elsewhere, as a mention of its own or inside a longer
+  // name the article resolved otherwise ("Syrian regime forces" read as the army).
+  const elsewhere = [...text.matchAll(NATION_GOVERNMENT)].map((x) => ({ start: x.index, end: x.index + x[0].length, nation: x[0] }));
   const ref = elsewhere.filter((m) => m.end <= start).at(-1) ?? elsewhere.find((m) => m.start > start);
-  return ref ? named(ref) : null;
+  return ref ? named(ref.nation) : null;
 }
 
 /** Read a speaker phrase text[start, end). */
@@ -318,7 +322,8 @@ function readSpeaker(text: string, start: number, end: number, history: History,
     .filter((m) => /^\s*(?:\([^)]*\))?\s*$/.test(text.slice(m.end, end)))
     .sort((a, b) => BODY_ORDER[a.entity.type]! - BODY_ORDER[b.entity.type]! || a.start - b.start)[0];
   if (STATEMENT_HEADS.has(head) && body.length > 0) {
-    const b = body[body.length - 1]!;
+    // "the statement on Toblerone's Facebook page": the owner's statement, not the page's.
+    const b = body.find((m) => /^['’]s?\s/.test(text.slice(m.end, m.end + 3))) ?? body[body.length - 1]!;
     return { speaker: b.entity.name, speakerEntity: b.entity.id, type: b.entity.type, mention, role: null, anonymous: false, resolved: 'name' };
   }
   // "the source": the unnamed source described before ("an unnamed source in Moscow's ... circles").
@@ -328,7 +333,7 @@ function readSpeaker(text: string, start: number, end: number, history: History,
     if (last) return { ...last.speaker, mention };
   }
   // "the spokesman", "the US scholar": a definite description of someone named before.
-  if (/^the\s/i.test(phrase) && TITLE_NOUNS.has(head) && !/s$/.test(head)) {
+  if (/^the\s/i.test(phrase) && TITLE_NOUNS.has(head) && !/s$/.test(head) && !NOT_PERSON_HEADS.has(head)) {
     // The last speaker with that title, else the last named person who spoke.
     const a = antecedent(history, start, 'PERSON', head) ?? antecedent(history, start, 'PERSON', '');
     if (a) return { ...a, mention, resolved: 'description' };
@@ -342,7 +347,7 @@ function readSpeaker(text: string, start: number, end: number, history: History,
   if (namedAs && !anonymousMarked) return { speaker: namedAs.entity.name, speakerEntity: namedAs.entity.id, type: 'ORG', mention, role: null, anonymous: false, resolved: 'name' };
   const shortened = shortNameOf(phrase, start, history.located);
   if (shortened && !anonymousMarked) return { speaker: shortened.entity.name, speakerEntity: shortened.entity.id, type: 'ORG', mention, role: null, anonymous: false, resolved: 'description' };
-  const government = governmentSpeaker(text, phrase, start, body, history.located);
+  const government = governmentSpeaker(text, phrase, start, body);
   if (government) return { ...government, mention };
   // "a source at Aleppo Police Command", "a Yili spokesman": an unnamed member of a named body is still unnamed.
   const indefinite = /^(?:a|an|one|some|several|two|three|four|five|many)\s/i.test(phrase);
@@ -369,10 +374,10 @@ function readSpeaker(text: string, start: number, end: number, history: History,
 function phraseBefore(text: string, from: number, verbStart: number): [number, number] {
   let start = from;
   const window = text.slice(from, verbStart);
-  const boundary = Math.max(window.lastIndexOf(';'), window.lastIndexOf(':'), window.lastIndexOf('”'), window.lastIndexOf('"'), window.search(/\bthat\s[^]*$/));
+  const boundary = Math.max(window.lastIndexOf(';'), window.lastIndexOf(':'), window.lastIndexOf('|'), window.lastIndexOf('”'), window.lastIndexOf('"'), window.search(/\bthat\s[^]*$/));
   if (boundary >= 0) start = from + boundary + 1;
   // Leading "Speaking to X, " / "In a statement, " / "On Tuesday, ".
-  const lead = /^\s*(?:(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)\s[^,]{1,60}|In\s+(?:a|an|his|her|their)\s[^,]{1,60}|On\s+\w+(?:\s+\w+)?|Later|Meanwhile|However|But|And|Separately|Earlier),\s*/.exec(text.slice(start, verbStart));
+  const lead = /^\s*(?:(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)\s[^,]{1,60}|\p{Lu}\p{Ll}+ing\s[^,]{1,60}|In\s+(?:a|an|his|her|their)\s[^,]{1,60}|On\s+\w+(?:\s+\w+)?|Later|Meanwhile|However|But|And|Separately|Earlier),\s*/u.exec(text.slice(start, verbStart));
   if (lead) start += lead[0].length;
   // A time phrase opening the clause without a comma: "On the same day an unnamed source ...", "Back on October 13, ...".
   const time = /^\s*(?:(?:Back\s+)?on\s+(?:the\s+same\s+day|\w+day|\p{Lu}\w+\s+\d{1,2})|last\s+\w+|earlier\s+this\s+\w+|this\s+week)\s*,?\s*/iu.exec(text.slice(start, verbStart));
@@ -514,7 +519,7 @@ export function extractQuotes(input: AttributionInput): Quote[] {
     const written = sp.mention?.text.toLowerCase() ?? '';
     const pronoun = PRONOUNS.get(written);
     if (pronoun && (sp.resolved === 'pronoun' || sp.resolved === 'none')) pronouns.push({ at: sp.mention!.start, want: pronoun, gender: pronounGender(written), start: q.start });
-    if (sp.speakerEntity || sp.anonymous) history.speakers.push({ speaker: sp, at: Math.min(q.start, sp.mention?.start ?? q.start) });
+    if (sp.speakerEntity || sp.anonymous) history.speakers.push({ speaker: sp, at: Math.min(q.start, sp.mention?.start ?? q.start), quote: q.start });
   };
 
   // Direct quotations, in text order.
@@ -658,7 +663,7 @@ export function extractQuotes(input: AttributionInput): Quote[] {
   }
   for (const p of pronouns) {
     const k = quotes.findIndex((q) => q.start === p.start);
-    const a = antecedent(history, p.at, p.want, null, p.gender);
+    const a = antecedent(history, p.at, p.want, null, p.gender, p.start);
     if (k >= 0 && a) quotes[k] = { ...quotes[k]!, speaker: a.speaker, speakerEntity: a.speakerEntity, role: a.role, anonymous: a.anonymous };
   }
   return bodiesReferredTo(text, afterStatements(text, quotes.sort((a, b) => a.order - b.order)), located).map(({ order: _order, ...q }) => q);
