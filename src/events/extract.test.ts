@@ -146,3 +146,11 @@ test('negation, denial and plans read from the parse', () => {
   assert.deepEqual(types('Turkey plans a new offensive against the Kurdish militia.'), []);
   assert.deepEqual(types('No airstrikes hit the city on Sunday.'), []);
 });
+
+test('a habit, a noun that only modifies another, and a sentence the page prints twice are no events of their own', () => {
+  assert.deepEqual(types('The town is regularly targeted in air strikes by government warplanes.'), []);
+  assert.deepEqual(types('Members of the White Helmets rescue group were seen at the scene.'), []);
+  assert.deepEqual(types('Two mortar rounds hit the square in Damascus on Saturday, wounding four people.'), ['shelling']);
+  const twice = eventsOf('Timeline of the war. March 1 2012 Regime forces seize rebel-held Baba Amr in Homs city after 27 days of heavy shelling. Regime forces seize rebel-held Baba Amr in Homs city after 27 days of heavy shelling.').events;
+  assert.deepEqual(twice.map((e) => [e.type, e.date]), [['territory-captured', '2012-03-01']], JSON.stringify(twice));
+});

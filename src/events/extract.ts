@@ -67,6 +67,10 @@ const AIR_HEADS = set(cues.airHeads);
 const TOLL_MARKS = set(cues.tollMarks);
 const WHOLE_WARS = set(cues.wholeWars);
 const PERFECT = set(cues.perfect);
+const HABITUAL = set(cues.habitual);
+const HAPPENING_HEADS = set(cues.happeningHeads);
+/** How many words before a trigger a habitual adverb is looked for, within its clause. */
+const HABIT_WINDOW = 12;
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries(cues.numbers));
 const CLAUSE_CUES: ClauseCues = {
   negators: NEGATORS,
@@ -259,6 +263,9 @@ function describesParticipant(m: TriggerMatch, tokens: readonly Token[], syntax:
   const w = triggerWord(m, tokens, syntax);
   if (w < 0 || syntax.start[w] !== tokens[m.first]!.start) return false;
   const rel = relationOf(syntax, w);
+  // "the ceasefire zone", "the White Helmets rescue group": a noun that modifies another names no happening, unless
+  // that noun is the munition or attack it was, or an undertaking ("two mortar rounds hit", "a rescue operation").
+  if (rel === 'compound') return !HAPPENING_HEADS.has((syntax.lemma[syntax.head[w]!] ?? '').toLowerCase());
   return rel === 'amod' || (rel === 'acl' && syntax.tables.xpos[syntax.xpos[w]!] === 'VBG');
 }
 
@@ -320,6 +327,8 @@ export function backgroundOf(tokens: readonly Token[], m: TriggerMatch, type: st
       }
     }
   }
+  // "is regularly targeted in strikes", "frequently deploy artillery": a habit, not one happening.
+  for (let k = m.first - 1; k >= Math.max(0, m.first - HABIT_WINDOW) && !BREAKS.has(words[k]!); k--) if (HABITUAL.has(words[k]!)) return `habit:${words[k]}`;
   const last = words[m.last - 1]!;
   const count = numberValue(words[m.first - 1] ?? '');
   if (m.last - m.first === 1 && /s$/.test(last) && lemmatise(last) !== last && count !== null && count >= 3 && !YEAR.test(words[m.first - 1]!)) return 'count';
@@ -482,18 +491,58 @@ export function extractEvents(doc: EventInput, triggers: Triggers = TRIGGERS): N
   const aircraft = speaksOfAircraft(doc.tokens);
   const all = doc.sentences.flatMap((s) => sentenceTellings(doc, s, bySentence.get(s.index) ?? [], triggers, syntaxOf.get(s.index) ?? null, aircraft));
   const places = new Map(doc.places.map((p) => [p.entity, p]));
-  return toldOnce(oncePerHappening(all), places).map((t) => t.event);
+  return toldOnce(oncePerHappening(withoutRepeats(doc.text, all)), places).map((t) => t.event);
+}
+
+/** The fewest words a repeated sentence needs to be taken for a repeat, not a common phrase. */
+const REPEAT_MIN_WORDS = 6;
+const normalised = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/**
+ * A page that prints its text twice (a recap with its dates, then the same lines without them; a teaser and the
+ * body) tells each happening once: a telling whose sentence is the same words as an earlier telling's sentence, or
+ * part of it, with the same type and trigger, is that telling. The one dated by its own sentence stands.
+ */
+function withoutRepeats(text: string, tellings: readonly Telling[]): Telling[] {
+  const out: Telling[] = [];
+  const words = new Map<Telling, string>();
+  const sentenceOf = (t: Telling) => {
+    let w = words.get(t);
+    if (w === undefined) words.set(t, (w = normalised(text.slice(t.event.sentence.start, t.event.sentence.end))));
+    return w;
+  };
+  for (const t of tellings) {
+    const mine = sentenceOf(t);
+    const k = mine.trim().split(' ').length < REPEAT_MIN_WORDS
+      ? -1
+      : out.findIndex((o) => {
+          if (o.event.type !== t.event.type || o.event.trigger?.text.toLowerCase() !== t.event.trigger?.text.toLowerCase()) return false;
+          if (o.event.sentence.start === t.event.sentence.start) return false;
+          const theirs = sentenceOf(o);
+          return theirs.includes(mine) || (mine.includes(theirs) && theirs.trim().split(' ').length >= REPEAT_MIN_WORDS);
+        });
+    if (k < 0) {
+      out.push(t);
+      continue;
+    }
+    const prior = out[k]!;
+    const [base, other] = t.dated && !prior.dated ? [t, prior] : [prior, t];
+    out[k] = { ...base, event: filledIn(base.event, other.event, base.event.place ?? other.event.place) };
+  }
+  return out;
 }
 
 /**
  * An article tells one happening several times (the lead, the details, a recap): events of the same type on the
- * same day, at the same place or where one of them names none, are one event.
+ * same day, at the same place or where one of them names none, are one event; generic tellings only with generic
+ * ones.
  */
 function oncePerHappening(tellings: readonly Telling[]): Telling[] {
   const out: Telling[] = [];
   for (const t of tellings) {
     const e = t.event;
-    const k = out.findIndex(({ event: o }) => o.type === e.type && o.date === e.date && (o.place === e.place || o.place === null || e.place === null));
+    // A generic telling is left to toldOnce, which finds the precise one it refers to (the nearest, whatever its type).
+    const k = out.findIndex(({ event: o, refers }) => refers === t.refers && o.type === e.type && o.date === e.date && (o.place === e.place || o.place === null || e.place === null));
     if (k < 0) {
       out.push(t);
       continue;
