@@ -127,7 +127,7 @@ export const PlaceSchema = Type.Object(
     runnerUp: Nullable(RunnerUpSchema, { description: 'The next-best record when it kept a real share of the probability.' }),
     evidence: Type.Array(Type.String(), {
       description:
-        'Which evidence favoured the choice: name, alternate-name, fuzzy-name, demonym, country, region, containment, nearby, type-word, dateline; user-correction for a fixed place.',
+        'Which evidence favoured the choice: name, alternate-name, fuzzy-name, demonym, country, region, containment, nearby, type-word, dateline; user-correction for a fixed place; within (alone) for a place the gazetteer lacks, placed at the record of the city or region the text puts it in.',
     }),
     source,
     confidence,

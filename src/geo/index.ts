@@ -6,6 +6,7 @@
  * The gazetteer is a resource passed in by the runner (core/resources.ts);
  * the resolution itself is a pure function of the document.
  */
+import { placedWithin, retypeByTypeWord } from './within.js';
 import type { Doc, Entity, Place } from '../core/doc.js';
 import { use, type Stage } from '../core/stage.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -101,11 +102,12 @@ export const geocodeStage: Stage = {
   uses: ['gazetteer'],
   run(doc: Doc, ctx) {
     const gazetteer = use(ctx, this, 'gazetteer');
-    const known = retypeKnownPlaces(doc.entities, gazetteer);
+    const known = retypeByTypeWord(doc.text, retypeKnownPlaces(doc.entities, gazetteer));
     const first = geocode(doc.text, known, gazetteer);
     // Names misread as organisations or people, found once the article's country is known, are placed in context.
     const entities = retypeLocatedNames(doc.text, known, gazetteer, first.result.focus?.country ?? null);
     const { places, result } = entities.some((e, k) => e !== known[k]) ? geocode(doc.text, entities, gazetteer) : first;
-    return { ...doc, entities, places, geoFocus: result.focus };
+    // Places the gazetteer does not hold, placed in the city or region the text puts them in.
+    return { ...doc, entities, places: placedWithin(doc.text, entities, places, result.focus?.country ?? null), geoFocus: result.focus };
   },
 };
