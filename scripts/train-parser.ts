@@ -1,6 +1,6 @@
 /**
- * `node --import tsx scripts/train-parser.ts [--tags gold|predicted] [--max-epochs N] [--patience N]
- *   [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--gum-weight N] [--out PATH] [--no-clusters]`:
+ * `node --import tsx scripts/train-parser.ts [--max-epochs N] [--patience N]
+ *   [--tags gold|predicted|jackknifed|both] [--folds K] [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--gum-weight N] [--out PATH] [--no-clusters]`:
  * train the dependency parser (src/nlp/syntax/parser*.ts) on UD English EWT
  * train + GUM news train, choose the epoch on EWT dev + GUM news dev (LAS
  * over both), and write src/nlp/syntax/model/parser-model.bin.gz.
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const seed = option('seed', 20260301);
   const subsample = option('subsample', 0);
   const tagsWanted = String(args.tags);
-  if (tagsWanted !== 'gold' && tagsWanted !== 'predicted' && tagsWanted !== 'jackknifed') throw new Error(`--tags must be gold, predicted or jackknifed, got ${tagsWanted}`);
+  if (!['gold', 'predicted', 'jackknifed', 'both'].includes(tagsWanted)) throw new Error(`--tags must be gold, predicted, jackknifed or both, got ${tagsWanted}`);
   const out = typeof args.out === 'string' ? args.out : fileURLToPath(PARSER_MODEL_URL);
   const started = Date.now();
 
@@ -70,10 +70,10 @@ async function main(): Promise<void> {
   let devEwt = readTreebank(join(udDir, 'en_ewt-ud-dev.conllu.gz'));
   let devGum = readTreebank(join(udDir, 'gum-news-dev.conllu.gz'));
   let tagsUsed = 'gold (treebank UPOS/XPOS/lemma)';
-  if (tagsWanted === 'jackknifed') {
+  if (tagsWanted === 'jackknifed' || tagsWanted === 'both') {
     // Training sentences carry tags from taggers that never saw them (scripts/jackknife-tags.ts); dev carries the
     // shipped tagger's tags, as the pipeline gives them.
-    const folds = option('folds', 4);
+    const folds = option('folds', 10);
     if (subsample > 0 || gumWeight !== 1) throw new Error('--tags jackknifed needs the whole training set once (no --subsample, --gum-weight 1)');
     const byIndex = new Map<number, TrainSentence['tags']>();
     for (let f = 0; f < folds; f++) {
@@ -82,11 +82,13 @@ async function main(): Promise<void> {
       for (const [i, tags] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, TrainSentence['tags']>)) byIndex.set(Number(i), tags);
     }
     if (byIndex.size !== train.length) throw new Error(`jackknifed tags cover ${byIndex.size} sentences, the training set has ${train.length}`);
-    train = train.map((s, i) => ({ ...s, tags: byIndex.get(i)! }));
+    const jackknifed = train.map((s, i) => ({ ...s, tags: byIndex.get(i)! }));
+    // --tags both: every training sentence twice, with the treebank's tags and with the jackknifed ones.
+    train = tagsWanted === 'both' ? [...train, ...jackknifed] : jackknifed;
     const tagger = loadTagger();
     devEwt = retag(devEwt, tagger);
     devGum = retag(devGum, tagger);
-    tagsUsed = `jackknifed over ${folds} folds for training (scripts/jackknife-tags.ts), the shipped tagger's for dev`;
+    tagsUsed = `${tagsWanted === 'both' ? 'gold and ' : ''}jackknifed over ${folds} folds for training (scripts/jackknife-tags.ts), the shipped tagger's for dev`;
   }
   if (tagsWanted === 'predicted') {
     const tagger = loadTagger();
