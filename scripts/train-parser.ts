@@ -1,13 +1,18 @@
 /**
  * `node --import tsx scripts/train-parser.ts [--max-epochs N] [--patience N]
- *   [--tags gold|predicted|jackknifed|both] [--folds K] [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--gum-weight N] [--out PATH] [--no-clusters]`:
+ *   [--tags gold|predicted|jackknifed|both] [--folds K] [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--gum-weight N] [--pair-min N] [--out PATH] [--no-clusters]`:
  * train the dependency parser (src/nlp/syntax/parser*.ts) on UD English EWT
  * train + GUM news train, choose the epoch on EWT dev + GUM news dev (LAS
  * over both), and write src/nlp/syntax/model/parser-model.bin.gz.
  *
  * The test files are never read here (scripts/eval-parser.ts measures them).
- * With `--tags predicted`, training and dev sentences carry the project
- * tagger's tags (src/nlp/syntax/tagger.ts) instead of the treebank's.
+ * Training tags (`--tags`): `gold` (the default, the shipped model) the
+ * treebank's; `jackknifed` tagger tags from taggers that never saw the sentence
+ * (scripts/jackknife-tags.ts, 10 folds: run
+ * `for f in 0 1 2 3 4 5 6 7 8 9; do node --import tsx scripts/jackknife-tags.ts --fold $f; done` first);
+ * `both` every training sentence twice, with each. With `jackknifed` and
+ * `both`, dev carries the shipped tagger's tags (what users get), so the epoch
+ * is chosen for them. `predicted` tags training and dev with the shipped tagger.
  * Deterministic: same data and options, byte-identical model file.
  * Data folder: NEWSGRAPH_UD_DIR or ../shared/data/ud-english.
  */
@@ -35,7 +40,7 @@ const { values: args } = parseArgs({
     tags: { type: 'string', default: 'gold' },
     out: { type: 'string' },
     'no-clusters': { type: 'boolean', default: false },
-    ...Object.fromEntries(['max-epochs', 'patience', 'move-bits', 'label-bits', 'seed', 'subsample', 'gum-weight', 'folds'].map((n) => [n, { type: 'string' as const }])),
+    ...Object.fromEntries(['max-epochs', 'patience', 'move-bits', 'label-bits', 'seed', 'subsample', 'gum-weight', 'folds', 'pair-min'].map((n) => [n, { type: 'string' as const }])),
   },
 });
 
@@ -101,7 +106,9 @@ async function main(): Promise<void> {
   const clusters = args['no-clusters'] === true ? undefined : loadClusters(WORD_CLUSTERS_URL);
   console.log(`word classes: ${clusters ? `${fileURLToPath(WORD_CLUSTERS_URL)} (${clusters.digest})` : 'none'}`);
   const classes = clusters ? buildWordClassTable(clusters) : undefined;
-  const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3, classes });
+  // --pair-min N: label candidates by tag pair from labels seen N times for the pair (0: by direction and dependent UPOS only).
+  const minPairCount = option('pair-min', 2);
+  const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3, minPairCount, classes });
   const words = train.reduce((n, s) => n + s.words.length, 0);
   console.log(`train: ${train.length} sentences, ${words} words, ${trainer.labels.length} labels; 2^${moveBits} move and 2^${labelBits} label buckets (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 
@@ -127,6 +134,8 @@ async function main(): Promise<void> {
     data: `UD English EWT train + GUM news train${gumWeight > 1 ? ` x${gumWeight}` : ''}`,
     dev: 'UD English EWT dev + GUM news dev',
     tags: tagsWanted,
+    // (Written only when not the default, so the default model's file stays as it was.)
+    ...(minPairCount === 2 ? {} : { labelCandidates: minPairCount > 0 ? `by tag pair (seen ${minPairCount}+ times), else direction and dependent UPOS` : 'by direction and dependent UPOS' }),
     wordClasses: clusters ? 'src/nlp/ner/model/word-clusters.tsv.gz' : 'none',
     epochs: best.epoch,
     seed,
