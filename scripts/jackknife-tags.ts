@@ -33,22 +33,25 @@ const asConllu = (s: TrainSentence): ConlluSentence => ({
   words: s.words.map((form, i) => ({ form, lemma: s.tags.lemma[i] ?? '', upos: s.tags.upos[i] ?? '', xpos: s.tags.xpos[i] ?? '', feats: '', head: s.heads[i] ?? 0, deprel: s.deprels[i] ?? '', misc: '' })),
 });
 
-export const foldFile = (folds: number, fold: number) => join(JACKKNIFE_DIR, `${folds}-${fold}.json`);
+export const foldFile = (folds: number, fold: number) => join(JACKKNIFE_DIR, `${folds}-${fold}.blocks.json`);
+
+/** The fold of sentence `i` of `count`: K blocks of consecutive sentences. */
+export const foldOf = (i: number, count: number, folds: number): number => Math.floor((i * folds) / count);
 
 function main(): void {
-  const { values } = parseArgs({ options: { folds: { type: 'string', default: '4' }, fold: { type: 'string' } } });
+  const { values } = parseArgs({ options: { folds: { type: 'string', default: '10' }, fold: { type: 'string' } } });
   const folds = Number(values.folds);
   const fold = Number(values.fold);
   if (!(folds >= 2) || !(fold >= 0 && fold < folds)) throw new Error('usage: --folds K --fold F with 0 <= F < K');
   const t0 = performance.now();
   const all = parserTrainSentences();
-  const train = all.filter((_, i) => i % folds !== fold).map(asConllu);
+  const train = all.filter((_, i) => foldOf(i, all.length, folds) !== fold).map(asConllu);
   const tagger = new PerceptronTagger(trainTaggerFor(train, TAGGER_EPOCHS), loadLemmatizer(LEMMA_LEXICON_URL));
   const tagged: Record<number, { upos: readonly string[]; xpos: readonly string[]; lemma: readonly string[] }> = {};
   let words = 0;
   let right = 0;
   all.forEach((s, i) => {
-    if (i % folds !== fold) return;
+    if (foldOf(i, all.length, folds) !== fold) return;
     const t = tagger.tag(s.words);
     tagged[i] = t;
     s.words.forEach((_, k) => {

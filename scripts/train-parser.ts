@@ -1,13 +1,18 @@
 /**
- * `node --import tsx scripts/train-parser.ts [--tags gold|predicted] [--max-epochs N] [--patience N]
- *   [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--gum-weight N] [--out PATH] [--no-clusters]`:
+ * `node --import tsx scripts/train-parser.ts [--max-epochs N] [--patience N]
+ *   [--tags gold|predicted|jackknifed|both] [--folds K] [--move-bits N] [--label-bits N] [--seed N] [--subsample N] [--gum-weight N] [--pair-min N] [--out PATH] [--no-clusters]`:
  * train the dependency parser (src/nlp/syntax/parser*.ts) on UD English EWT
  * train + GUM news train, choose the epoch on EWT dev + GUM news dev (LAS
  * over both), and write src/nlp/syntax/model/parser-model.bin.gz.
  *
  * The test files are never read here (scripts/eval-parser.ts measures them).
- * With `--tags predicted`, training and dev sentences carry the project
- * tagger's tags (src/nlp/syntax/tagger.ts) instead of the treebank's.
+ * Training tags (`--tags`): `gold` (the default, the shipped model) the
+ * treebank's; `jackknifed` tagger tags from taggers that never saw the sentence
+ * (scripts/jackknife-tags.ts, 10 folds: run
+ * `for f in 0 1 2 3 4 5 6 7 8 9; do node --import tsx scripts/jackknife-tags.ts --fold $f; done` first);
+ * `both` every training sentence twice, with each. With `jackknifed` and
+ * `both`, dev carries the shipped tagger's tags (what users get), so the epoch
+ * is chosen for them. `predicted` tags training and dev with the shipped tagger.
  * Deterministic: same data and options, byte-identical model file.
  * Data folder: NEWSGRAPH_UD_DIR or ../shared/data/ud-english.
  */
@@ -35,7 +40,7 @@ const { values: args } = parseArgs({
     tags: { type: 'string', default: 'gold' },
     out: { type: 'string' },
     'no-clusters': { type: 'boolean', default: false },
-    ...Object.fromEntries(['max-epochs', 'patience', 'move-bits', 'label-bits', 'seed', 'subsample', 'gum-weight', 'folds'].map((n) => [n, { type: 'string' as const }])),
+    ...Object.fromEntries(['max-epochs', 'patience', 'move-bits', 'label-bits', 'seed', 'subsample', 'gum-weight', 'folds', 'pair-min'].map((n) => [n, { type: 'string' as const }])),
   },
 });
 
@@ -58,7 +63,7 @@ async function main(): Promise<void> {
   const seed = option('seed', 20260301);
   const subsample = option('subsample', 0);
   const tagsWanted = String(args.tags);
-  if (tagsWanted !== 'gold' && tagsWanted !== 'predicted' && tagsWanted !== 'jackknifed') throw new Error(`--tags must be gold, predicted or jackknifed, got ${tagsWanted}`);
+  if (!['gold', 'predicted', 'jackknifed', 'both'].includes(tagsWanted)) throw new Error(`--tags must be gold, predicted, jackknifed or both, got ${tagsWanted}`);
   const out = typeof args.out === 'string' ? args.out : fileURLToPath(PARSER_MODEL_URL);
   const started = Date.now();
 
@@ -70,10 +75,10 @@ async function main(): Promise<void> {
   let devEwt = readTreebank(join(udDir, 'en_ewt-ud-dev.conllu.gz'));
   let devGum = readTreebank(join(udDir, 'gum-news-dev.conllu.gz'));
   let tagsUsed = 'gold (treebank UPOS/XPOS/lemma)';
-  if (tagsWanted === 'jackknifed') {
+  if (tagsWanted === 'jackknifed' || tagsWanted === 'both') {
     // Training sentences carry tags from taggers that never saw them (scripts/jackknife-tags.ts); dev carries the
     // shipped tagger's tags, as the pipeline gives them.
-    const folds = option('folds', 4);
+    const folds = option('folds', 10);
     if (subsample > 0 || gumWeight !== 1) throw new Error('--tags jackknifed needs the whole training set once (no --subsample, --gum-weight 1)');
     const byIndex = new Map<number, TrainSentence['tags']>();
     for (let f = 0; f < folds; f++) {
@@ -82,11 +87,13 @@ async function main(): Promise<void> {
       for (const [i, tags] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, TrainSentence['tags']>)) byIndex.set(Number(i), tags);
     }
     if (byIndex.size !== train.length) throw new Error(`jackknifed tags cover ${byIndex.size} sentences, the training set has ${train.length}`);
-    train = train.map((s, i) => ({ ...s, tags: byIndex.get(i)! }));
+    const jackknifed = train.map((s, i) => ({ ...s, tags: byIndex.get(i)! }));
+    // --tags both: every training sentence twice, with the treebank's tags and with the jackknifed ones.
+    train = tagsWanted === 'both' ? [...train, ...jackknifed] : jackknifed;
     const tagger = loadTagger();
     devEwt = retag(devEwt, tagger);
     devGum = retag(devGum, tagger);
-    tagsUsed = `jackknifed over ${folds} folds for training (scripts/jackknife-tags.ts), the shipped tagger's for dev`;
+    tagsUsed = `${tagsWanted === 'both' ? 'gold and ' : ''}jackknifed over ${folds} folds for training (scripts/jackknife-tags.ts), the shipped tagger's for dev`;
   }
   if (tagsWanted === 'predicted') {
     const tagger = loadTagger();
@@ -99,7 +106,9 @@ async function main(): Promise<void> {
   const clusters = args['no-clusters'] === true ? undefined : loadClusters(WORD_CLUSTERS_URL);
   console.log(`word classes: ${clusters ? `${fileURLToPath(WORD_CLUSTERS_URL)} (${clusters.digest})` : 'none'}`);
   const classes = clusters ? buildWordClassTable(clusters) : undefined;
-  const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3, classes });
+  // --pair-min N: label candidates by tag pair from labels seen N times for the pair (0: by direction and dependent UPOS only).
+  const minPairCount = option('pair-min', 2);
+  const trainer = new ParserTrainer(train, { moveBits, labelBits, minLiftedCount: 3, minPairCount, classes });
   const words = train.reduce((n, s) => n + s.words.length, 0);
   console.log(`train: ${train.length} sentences, ${words} words, ${trainer.labels.length} labels; 2^${moveBits} move and 2^${labelBits} label buckets (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 
@@ -125,6 +134,8 @@ async function main(): Promise<void> {
     data: `UD English EWT train + GUM news train${gumWeight > 1 ? ` x${gumWeight}` : ''}`,
     dev: 'UD English EWT dev + GUM news dev',
     tags: tagsWanted,
+    // (Written only when not the default, so the default model's file stays as it was.)
+    ...(minPairCount === 2 ? {} : { labelCandidates: minPairCount > 0 ? `by tag pair (seen ${minPairCount}+ times), else direction and dependent UPOS` : 'by direction and dependent UPOS' }),
     wordClasses: clusters ? 'src/nlp/ner/model/word-clusters.tsv.gz' : 'none',
     epochs: best.epoch,
     seed,

@@ -39,6 +39,12 @@ export interface TrainerOptions {
   readonly labelBits: number;
   /** Lifted labels seen fewer times fall back to their plain label. */
   readonly minLiftedCount: number;
+  /**
+   * Label candidates by tag pair keep the labels seen this many times for the pair; 0 leaves the pair lists
+   * empty, so an arc chooses among the labels of its direction and dependent UPOS. (With the tagger's tags, a
+   * wrong head or dependent tag then less often rules out the right label.)
+   */
+  readonly minPairCount?: number | undefined;
   /** Word classes for the class features (see parser-classes.ts). */
   readonly classes?: WordClassTable | undefined;
 }
@@ -47,7 +53,7 @@ export interface TrainerOptions {
 export { seededRandom };
 
 /** Label vocabulary and candidate tables from projectivised training trees (sorted, so the ids do not depend on order). */
-function buildLabels(sentences: readonly { tags: Tagged; heads: number[]; labels: string[] }[], minLifted: number) {
+function buildLabels(sentences: readonly { tags: Tagged; heads: number[]; labels: string[] }[], minLifted: number, minPair: number) {
   const counts = new Map<string, number>();
   for (const s of sentences) for (const l of s.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
   const keep = (l: string) => !l.includes('||') || (counts.get(l) ?? 0) >= minLifted;
@@ -81,7 +87,7 @@ function buildLabels(sentences: readonly { tags: Tagged; heads: number[]; labels
   const candidates: LabelCandidates = {
     upos,
     byDirection: seen.map((row) => row.map(sorted)),
-    byPair: pairCounts.map((row) => row.map((cell) => [...cell].filter(([, n]) => n >= 2).map(([l]) => l).sort((a, b) => a - b))),
+    byPair: pairCounts.map((row) => row.map((cell) => (minPair > 0 ? [...cell].filter(([, n]) => n >= minPair).map(([l]) => l).sort((a, b) => a - b) : []))),
     anyByDirection: any.map(sorted),
     root,
   };
@@ -104,7 +110,7 @@ export class ParserTrainer {
     readonly options: TrainerOptions,
   ) {
     const projective = sentences.map((s) => ({ tags: s.tags, ...projectivize(s.heads, s.deprels) }));
-    const { names, labelId, candidates } = buildLabels(projective, options.minLiftedCount);
+    const { names, labelId, candidates } = buildLabels(projective, options.minLiftedCount, options.minPairCount ?? 2);
     this.labels = names;
     this.candidates = candidates;
     this.uposIndex = new Map(candidates.upos.map((u, i) => [u, i]));
