@@ -30,7 +30,7 @@ test('redactSecrets takes the password out of any message, written or URL-decode
 test('openStore: an unreachable PostgreSQL server is an error naming the database, never the password', async () => {
   // Port 1 on the loopback: nothing listens there, the connection is refused at once.
   await assert.rejects(openStore('postgres://ann:topsecret@127.0.0.1:1/news'), (err: Error) => {
-    assert.match(err.message, /^cannot use PostgreSQL database postgres:\/\/ann:\*\*\*@127\.0\.0\.1:1\/news: .*ECONNREFUSED/);
+    assert.match(err.message, /^cannot connect to PostgreSQL database postgres:\/\/ann:\*\*\*@127\.0\.0\.1:1\/news: .*ECONNREFUSED/);
     assert.doesNotMatch(err.message, /topsecret/);
     return true;
   });

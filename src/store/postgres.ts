@@ -205,11 +205,19 @@ export async function openPostgresDatabase(url: string): Promise<Kysely<Database
   // (or reports why it cannot). Without a listener, the event would end the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const fail = async (what: string, err: unknown) => {
+    await db.destroy();
+    return new Error(`${what} PostgreSQL database ${redactLocation(url)}: ${redactSecrets(describeError(err), url)}`, { cause: err });
+  };
+  try {
+    await sql`select 1`.execute(db);
+  } catch (err) {
+    throw await fail('cannot connect to', err);
+  }
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>, postgresDialect);
   } catch (err) {
-    await db.destroy();
-    throw new Error(`cannot use PostgreSQL database ${redactLocation(url)}: ${redactSecrets(describeError(err), url)}`, { cause: err });
+    throw await fail('cannot use', err);
   }
   return db;
 }
