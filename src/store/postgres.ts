@@ -5,7 +5,7 @@
  * (kysely-store.ts); only what `StoreDialect` names differs.
  */
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { KyselyStore, type StoreOptions } from './kysely-store.js';
 import { redactLocation, redactSecrets } from './location.js';
 import { migrateToLatest } from './migrations.js';
@@ -174,6 +174,33 @@ export const postgresDialect: StoreDialect = {
   },
 };
 
+/** U+0000, which SQLite text holds and PostgreSQL text refuses. */
+const NUL = '\u0000';
+
+function withoutNul(value: unknown): unknown {
+  return typeof value === 'string' && value.includes(NUL) ? value.replaceAll(NUL, REPLACEMENT) : value;
+}
+
+/**
+ * The pool as Kysely sees it, with every U+0000 in a string parameter
+ * written as U+FFFD: PostgreSQL refuses NUL in text ("invalid byte sequence
+ * for encoding UTF8: 0x00"), and an article whose feed or JSON record carried
+ * one would otherwise not be stored at all. One code unit for one, so every
+ * span offset into the text still holds. The record itself is JSON, where
+ * U+0000 is an escape, and reads back unchanged. Hashes are taken before,
+ * from the input as read, so re-ingesting it is still recognised as unchanged.
+ */
+function nulSafe(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = (text: string, parameters: readonly unknown[]) => client.query(text, parameters.map(withoutNul));
+      return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
 /** The driver's reason, also when it is an AggregateError without a message (every address of the host refused). */
 export function describeError(err: unknown): string {
   if (err instanceof AggregateError && err.message === '') return err.errors.map(describeError).join('; ');
@@ -204,7 +231,7 @@ export async function openPostgresDatabase(url: string): Promise<Kysely<Database
   // An idle connection the server dropped: the pool discards it, and the next query opens another
   // (or reports why it cannot). Without a listener, the event would end the process.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: nulSafe(pool) }) });
   const fail = async (what: string, err: unknown) => {
     await db.destroy();
     return new Error(`${what} PostgreSQL database ${redactLocation(url)}: ${redactSecrets(describeError(err), url)}`, { cause: err });

@@ -28,6 +28,13 @@ export interface StoreHarness {
   readonly name: string;
   /** Why this database cannot be tested here; the suite is then skipped with this message. */
   readonly skip?: string;
+  /**
+   * Why two stores of one process cannot write one database at once, if so:
+   * the test of that is then skipped with this message.
+   */
+  readonly noConcurrentStores?: string;
+  /** What a U+0000 in a text column (raw content) reads back as: itself, or U+FFFD where the database's text cannot hold it. */
+  readonly nulReadsAs: string;
   /** A fresh, empty store. */
   fresh(): Promise<Store>;
   location(): Promise<Location>;
@@ -46,6 +53,9 @@ function removedOnClose(store: Store, location: Location): Store {
 
 const sqliteHarness: StoreHarness = {
   name: 'sqlite',
+  nulReadsAs: '\u0000',
+  noConcurrentStores:
+    'better-sqlite3 is synchronous: a second connection of the same process waiting for the write lock blocks the event loop, and with it the transaction holding the lock (separate processes, the CLI and the server, do not)',
   fresh: () => openSqliteStore(':memory:'),
   async location() {
     const dir = mkdtempSync(join(tmpdir(), 'ng-store-'));
@@ -67,6 +77,7 @@ const sqliteHarness: StoreHarness = {
 
 const postgresHarness: StoreHarness = {
   name: 'postgres',
+  nulReadsAs: '\uFFFD',
   skip: (await pgUnavailable()) ?? undefined,
   async fresh() {
     const location = await this.location();
@@ -154,6 +165,25 @@ function storeSuite(harness: StoreHarness): void {
         assert.equal(results.filter((r) => r.status === 'duplicate').length, 3);
         assert.deepEqual(await store.counts(), { articles: 1, duplicates: 3, raws: 4 });
       }));
+
+    test('two stores on one database, putting the same article and its copies at once, store it once', { skip: harness.noConcurrentStores }, async () => {
+      const location = await harness.location();
+      try {
+        const [a, b] = [await location.open(), await location.open()];
+        try {
+          const docs = [0, 1, 2, 3, 4, 5].map((i) => makeDoc({ input: `wire/${i % 3}.txt`, text: i % 3 === 1 ? FERRY_UPDATED : FERRY }));
+          const results = await Promise.all(docs.map((doc, i) => (i % 2 === 0 ? a : b).put(doc)));
+          assert.equal(results.filter((r) => r.status === 'new').length, 1, JSON.stringify(results));
+          assert.deepEqual(await a.counts(), { articles: 1, duplicates: 2, raws: 3 });
+          assert.deepEqual(await b.counts(), await a.counts());
+        } finally {
+          await a.close();
+          await b.close();
+        }
+      } finally {
+        await location.remove();
+      }
+    });
 
     test('a different article whose id is taken gets the id with a suffix', () =>
       withStore(harness, async (store) => {
@@ -284,6 +314,19 @@ function storeSuite(harness: StoreHarness): void {
         assert.ok(snippet);
         assert.deepEqual(snippet.highlights.map((h) => snippet.text.slice(h.start, h.end)), ['regatta']);
         assert.equal((await store.get('icons001'))?.record.text, text, 'the stored text is untouched');
+      }));
+
+    test('text with a U+0000 in it is stored, found, and recognised when put again', () =>
+      withStore(harness, async (store) => {
+        const text = `${WEATHER} A stray\u0000byte from a broken feed.`;
+        const doc = makeDoc({ input: 'feed.jsonl#row=1', text, title: 'Wind\u0000warning' });
+        assert.equal((await store.put(doc)).status, 'new');
+        assert.deepEqual(await store.put(doc), { status: 'unchanged', id: doc.id });
+        assert.equal(await store.seen(doc.raw), doc.id);
+        const stored = await store.get(doc.id);
+        assert.equal(stored?.record.text, text, 'the record is JSON, where U+0000 is written as an escape');
+        assert.equal(stored?.raw.content, doc.raw.content.replaceAll('\u0000', harness.nulReadsAs));
+        assert.deepEqual((await store.search('stray')).items.map((h) => h.id), [doc.id]);
       }));
 
     test('raws yields every raw input in stored order, duplicates marked', () =>
