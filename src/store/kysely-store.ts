@@ -1,6 +1,6 @@
 /**
  * The `Store` over the Kysely schema: everything that is the same on every
- * database. Adapters (`sqlite.ts`, later `postgres.ts`) open the connection
+ * database. Adapters (`sqlite.ts`, `postgres.ts`) open the connection
  * and hand over a `StoreDialect` with what differs.
  */
 import { createHash } from 'node:crypto';

@@ -279,6 +279,18 @@ function storeSuite(harness: StoreHarness): void {
         assert.deepEqual((await store.search('gale-force')).items.map((h) => h.id), [docs.ferry?.id]);
       }));
 
+    test('search: case and accents folded, common words kept, English stems matched', () =>
+      withStore(harness, async (store) => {
+        const docs = await seed(store);
+        const cafe = makeDoc({ input: 'cafe.txt', text: 'The Café Über on the quay reopened after the storm, its owner Zoë Brandt said.' });
+        await store.put(cafe);
+        for (const query of ['cafe uber', 'CAFÉ', 'zoe', 'Über']) assert.deepEqual((await store.search(query)).items.map((h) => h.id), [cafe.id], query);
+        // Stop words are words: a phrase made of them, or with them, still matches.
+        assert.deepEqual((await store.search('"the ferry crews who carried"')).items.map((h) => h.id), [docs.festival!.id]);
+        assert.equal((await store.search('the')).total, 6);
+        assert.deepEqual((await store.search('reopening')).items.map((h) => h.id), [cafe.id], 'reopened ~ reopening');
+      }));
+
     test('search: hostile queries never cause an error', () =>
       withStore(harness, async (store) => {
         await seed(store);
