@@ -15,8 +15,11 @@ import { describeError } from './postgres.js';
 
 export const TEST_SERVER = process.env.NEWSGRAPH_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUIRED = process.env.NEWSGRAPH_REQUIRE_PG === '1';
-/** A test server that does not answer in this time is taken as absent. */
-const PROBE_TIMEOUT_MS = 3000;
+/**
+ * A test server that does not answer in this time is taken as absent. Generous:
+ * with the whole unit suite running on two cores, a connection can take seconds.
+ */
+const CONNECT_TIMEOUT_MS = 20_000;
 /** Prefix of the test databases, so a leftover one is recognisable. */
 const DATABASE_PREFIX = 'newsgraph_test';
 
@@ -36,7 +39,7 @@ function urlOf(database: string): string {
 }
 
 async function onServer<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
     return await use(client);
