@@ -16,6 +16,8 @@ const bin = join(root, 'bin/newsgraph.js');
 const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 const haveSeeds = existsSync(seeds);
 const built = existsSync(join(root, 'dist/cli/main.js'));
+// Asked before any test is declared: the tests run as soon as one is, and their spawnSync calls would hold up the answer.
+const noPostgres = !haveSeeds || !built ? 'no seeds or not built' : ((await pgUnavailable()) ?? false);
 
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, maxBuffer: 64 * 2 ** 20, env: { ...process.env, ...env } });
@@ -171,8 +173,6 @@ test('stories: every ingested seed is in one storyline, listed per the contract;
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-const noPostgres = !haveSeeds || !built ? 'no seeds or not built' : ((await pgUnavailable()) ?? false);
 
 test('PostgreSQL: the seeds through ingest, analyze --db and migrate-store give the same stories as through SQLite', { skip: noPostgres }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ng-cli-pg-'));

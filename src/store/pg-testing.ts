@@ -16,10 +16,11 @@ import { describeError } from './postgres.js';
 export const TEST_SERVER = process.env.NEWSGRAPH_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUIRED = process.env.NEWSGRAPH_REQUIRE_PG === '1';
 /**
- * A test server that does not answer in this time is taken as absent. Generous:
- * with the whole unit suite running on two cores, a connection can take seconds.
+ * A test server that does not answer in this time is taken as absent. The
+ * timer runs on the event loop: a test file must ask before it declares tests,
+ * whose synchronous work would otherwise hold the answer up past it.
  */
-const CONNECT_TIMEOUT_MS = 20_000;
+const CONNECT_TIMEOUT_MS = 10_000;
 /** Prefix of the test databases, so a leftover one is recognisable. */
 const DATABASE_PREFIX = 'newsgraph_test';
 
