@@ -2,10 +2,9 @@ import { readInputs } from '../ingest/index.js';
 import { loadPipeline, PIPELINE_VERSION, type Pipeline } from '../pipeline/index.js';
 import { toRecord } from '../core/record.js';
 import type { Doc } from '../core/doc.js';
-import { openStore } from '../store/index.js';
 import { placeQuietly } from './stories.js';
 import type { Store } from '../store/store.js';
-import { diagnose, errorMessage, writeLine } from './io.js';
+import { diagnose, errorMessage, openStoreOrReport, writeLine } from './io.js';
 
 function humanLine(doc: Doc): string {
   const m = doc.meta;
@@ -25,12 +24,8 @@ function humanLine(doc: Doc): string {
 export async function analyzeCommand(inputs: string[], opts: { json?: boolean; db?: string }): Promise<number> {
   let store: Store | null = null;
   if (opts.db) {
-    try {
-      store = await openStore(opts.db, { pipelineVersion: PIPELINE_VERSION });
-    } catch (err) {
-      diagnose(opts.db, `cannot open database: ${errorMessage(err)}`);
-      return 2;
-    }
+    store = await openStoreOrReport(opts.db, { pipelineVersion: PIPELINE_VERSION });
+    if (store === null) return 2;
   }
   let analysed = 0;
   let pipeline: Pipeline | null = null;

@@ -9,15 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleRecord } from '../core/record.js';
+import { createTestDatabase, pgUnavailable, type TestDatabase } from '../store/pg-testing.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin/newsgraph.js');
 const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 const haveSeeds = existsSync(seeds);
 const built = existsSync(join(root, 'dist/cli/main.js'));
+// Asked before any test is declared: the tests run as soon as one is, and their spawnSync calls would hold up the answer.
+const noPostgres = !haveSeeds || !built ? 'no seeds or not built' : ((await pgUnavailable()) ?? false);
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, maxBuffer: 64 * 2 ** 20 });
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, maxBuffer: 64 * 2 ** 20, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -169,6 +172,64 @@ test('stories: every ingested seed is in one storyline, listed per the contract;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('PostgreSQL: the seeds through ingest, analyze --db and migrate-store give the same stories as through SQLite', { skip: noPostgres }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ng-cli-pg-'));
+  const databases: TestDatabase[] = [];
+  const database = async () => {
+    const created = await createTestDatabase();
+    databases.push(created);
+    return created.url;
+  };
+  try {
+    const file = join(dir, 'seeds.db');
+    assert.equal(run(['ingest', seeds, '--db', file]).code, 0);
+    const expected = run(['stories', '--db', file, '--json']);
+    assert.equal(expected.code, 0, expected.stderr);
+    const storyId = (JSON.parse(expected.stdout.split('\n')[0]!) as { id: string }).id;
+    const expectedStory = run(['story', storyId, '--db', file, '--json']).stdout;
+    const expectedSearch = run(['search', 'Raqqa', '--db', file, '--json']).stdout;
+    const idsOf = (jsonl: string) => jsonl.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+
+    const ingested = await database();
+    const ingest = run(['ingest', seeds, '--db', ingested]);
+    assert.equal(ingest.code, 0, ingest.stderr);
+    assert.match(ingest.stdout, /new 5/);
+    assert.equal(run(['stories', '--db', ingested, '--json']).stdout, expected.stdout);
+    assert.equal(run(['story', storyId, '--db', ingested, '--json']).stdout, expectedStory);
+    assert.deepEqual(idsOf(run(['search', 'Raqqa', '--db', ingested, '--json']).stdout), idsOf(expectedSearch));
+    // NEWSGRAPH_DB stands in for --db.
+    assert.equal(run(['stories', '--json'], { NEWSGRAPH_DB: ingested }).stdout, expected.stdout);
+    // Ingesting again changes nothing.
+    assert.match(run(['ingest', seeds, '--db', ingested]).stdout, /new 0 · unchanged 5/);
+
+    const analysed = await database();
+    assert.equal(run(['analyze', seeds, '--json', '--db', analysed]).code, 0);
+    assert.equal(run(['stories', '--db', analysed, '--json']).stdout, expected.stdout);
+
+    const migrated = await database();
+    const migrate = run(['migrate-store', '--from', file, '--to', migrated]);
+    assert.equal(migrate.code, 0, migrate.stderr);
+    assert.match(migrate.stderr, /copied .*: 5 articles, 5 raw_inputs/);
+    assert.equal(run(['stories', '--db', migrated, '--json']).stdout, expected.stdout);
+    const again = run(['migrate-store', '--from', file, '--to', migrated]);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /not empty/);
+  } finally {
+    for (const created of databases) await created.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('PostgreSQL: an unreachable server is a clear error that never shows the password', { skip: !built && 'not built' }, () => {
+  const url = 'postgres://ann:hunter2@127.0.0.1:1/news';
+  for (const r of [run(['stories', '--db', url]), run(['stories'], { NEWSGRAPH_DB: url }), run(['migrate-store', '--from', url, '--to', url.replace('news', 'other')]), run(['stories', '--help'], { NEWSGRAPH_DB: url })]) {
+    assert.doesNotMatch(r.stdout + r.stderr, /hunter2/);
+  }
+  const r = run(['stories', '--db', url]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /postgres:\/\/ann:\*\*\*@127\.0\.0\.1:1\/news: cannot open database: cannot connect to PostgreSQL database .*ECONNREFUSED/);
 });
 
 test('parse --conllu: one sentence per input sentence, one word line per word, multi-word tokens kept; only ID and FORM read', { skip: !built && 'not built' }, () => {

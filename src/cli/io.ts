@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { openStore, type StoreOptions } from '../store/index.js';
+import { openStore, redactLocation, redactSecrets, type StoreOptions } from '../store/index.js';
 import type { Store } from '../store/store.js';
 
 /** Writes a line, waiting for the stream to drain so a large run never buffers the corpus in memory. */
@@ -31,17 +31,25 @@ export function errorMessage(err: unknown): string {
 }
 
 /**
+ * Opens the database, or reports on stderr why it cannot be opened and gives
+ * null. The report names the database without its password.
+ */
+export async function openStoreOrReport(db: string, options?: StoreOptions): Promise<Store | null> {
+  try {
+    return await openStore(db, options);
+  } catch (err) {
+    diagnose(redactLocation(db), `cannot open database: ${redactSecrets(errorMessage(err), db)}`);
+    return null;
+  }
+}
+
+/**
  * Opens the database, runs `use`, and always closes it. A database that
  * cannot be opened is reported on stderr with the reason, and gives exit code 2.
  */
 export async function withStore(db: string, use: (store: Store) => Promise<number>, options?: StoreOptions): Promise<number> {
-  let store: Store;
-  try {
-    store = await openStore(db, options);
-  } catch (err) {
-    diagnose(db, `cannot open database: ${errorMessage(err)}`);
-    return 2;
-  }
+  const store = await openStoreOrReport(db, options);
+  if (store === null) return 2;
   try {
     return await use(store);
   } finally {

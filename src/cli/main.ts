@@ -1,7 +1,14 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { redactLocation } from '../store/location.js';
 // Each command's module is imported when that command runs: `serve` never loads the analysis stages' libraries.
 
+/** Where the commands' store is when --db is not given: a file path or a postgres:// URL. */
 const DEFAULT_DB = process.env.NEWSGRAPH_DB ?? 'newsgraph.db';
+
+/** The --db option; help shows its default without a password NEWSGRAPH_DB may hold. */
+function dbOption(): Option {
+  return new Option('--db <db>', 'database file or postgres:// URL; NEWSGRAPH_DB sets the default').default(DEFAULT_DB, redactLocation(DEFAULT_DB));
+}
 
 /** Exit codes (../CONTRACT.md): 0 ok, 1 internal error, 2 nothing could be processed / usage error. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -22,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Analyse files, folders, URLs or feeds and print one record per article')
     .argument('<inputs...>', 'files, folders (recursive), URLs or feeds')
     .option('--json', 'JSON Lines on stdout, one record per article (see CONTRACT.md)')
-    .option('--db <file>', 'also store the analysed articles in this database')
+    .option('--db <db>', 'also store the analysed articles in this database (file or postgres:// URL)')
     .action(async (inputs: string[], opts: { json?: boolean; db?: string }) => {
       exitCode = await (await import('./analyze.js')).analyzeCommand(inputs, opts);
     });
@@ -31,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('ingest')
     .description('Read, analyse and store articles; re-ingesting the same input changes nothing')
     .argument('<inputs...>', 'files, folders (recursive), URLs or feeds')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(dbOption())
     .action(async (inputs: string[], opts: { db: string }) => {
       exitCode = await (await import('./ingest.js')).ingestCommand(inputs, opts);
     });
@@ -40,7 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('search')
     .description('Full-text search over stored articles, ranked, with highlighted snippets')
     .argument('<query>', 'words or "quoted phrases"')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--limit <n>', 'number of results', '10')
     .option('--json', 'JSON Lines output')
     .action(async (query: string, opts: { db: string; limit: string; json?: boolean }) => {
@@ -50,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('stories')
     .description('List the storylines of the stored articles, newest activity first')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--json', 'JSON Lines, one storyline per line (see CONTRACT.md)')
     .action(async (opts: { db: string; json?: boolean }) => {
       exitCode = await (await import('./stories.js')).storiesCommand(opts);
@@ -60,7 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('story')
     .description('Show one storyline: summary, events, timeline, conflicting figures, outlets, claims')
     .argument('<id>', 'storyline id (from `newsgraph stories`)')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--json', 'the storyline as one JSON object')
     .action(async (id: string, opts: { db: string; json?: boolean }) => {
       exitCode = await (await import('./stories.js')).storyCommand(id, opts);
@@ -69,7 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('serve')
     .description('Serve the web UI and the HTTP API over a database')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--port <n>', 'port', '8080')
     .option('--host <host>', 'host to bind', '127.0.0.1')
     .action(async (opts: { db: string; port: string; host: string }) => {
@@ -79,9 +86,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('reprocess')
     .description('Re-run the current pipeline over every stored raw input')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(dbOption())
     .action(async (opts: { db: string }) => {
       exitCode = await (await import('./ingest.js')).reprocessCommand(opts);
+    });
+
+  program
+    .command('migrate-store')
+    .description('Copy a store (articles, duplicates, stories, corrections, indexes) into a new, empty one, e.g. SQLite into PostgreSQL')
+    .requiredOption('--from <db>', 'the store to copy: a database file or a postgres:// URL')
+    .requiredOption('--to <db>', 'the empty store to fill: a postgres:// URL or a database file')
+    .action(async (opts: { from: string; to: string }) => {
+      exitCode = await (await import('./migrate-store.js')).migrateStoreCommand(opts);
     });
 
   program

@@ -1,4 +1,5 @@
 import { startServer } from '../serve/server.js';
+import { redactLocation } from '../store/index.js';
 import { diagnose, errorMessage, withStore } from './io.js';
 import { placeQuietly } from './stories.js';
 
@@ -15,10 +16,10 @@ export async function serveCommand(opts: { db: string; port: string; host: strin
     try {
       server = await startServer(store, { port, host: opts.host });
     } catch (err) {
-      diagnose(opts.db, errorMessage(err));
+      diagnose(redactLocation(opts.db), errorMessage(err));
       return 2;
     }
-    process.stderr.write(`newsgraph: serving ${opts.db} at ${server.url}\n`);
+    process.stderr.write(`newsgraph: serving ${redactLocation(opts.db)} at ${server.url}\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());

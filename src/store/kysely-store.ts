@@ -1,6 +1,6 @@
 /**
  * The `Store` over the Kysely schema: everything that is the same on every
- * database. Adapters (`sqlite.ts`, later `postgres.ts`) open the connection
+ * database. Adapters (`sqlite.ts`, `postgres.ts`) open the connection
  * and hand over a `StoreDialect` with what differs.
  */
 import { createHash } from 'node:crypto';
@@ -562,9 +562,12 @@ export class KyselyStore implements Store {
     const tallies = new Map<string, { names: Map<string, number>; types: Map<string, number>; aliases: Map<string, number> }>();
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await this.db
-        .selectFrom('article_entities')
-        .select(['entity_id', 'name', 'type', 'aliases', 'mentions'])
-        .where('entity_id', 'in', ids.slice(i, i + 500))
+        .selectFrom('article_entities as e')
+        .innerJoin('articles as a', 'a.id', 'e.article_id')
+        .select(['e.entity_id', 'e.name', 'e.type', 'e.aliases', 'e.mentions'])
+        .where('e.entity_id', 'in', ids.slice(i, i + 500))
+        // First seen = in stored order of the articles: ties are broken the same way on every database.
+        .orderBy('a.seq')
         .execute();
       for (const row of rows) {
         const t = tallies.get(row.entity_id) ?? tallies.set(row.entity_id, { names: new Map(), types: new Map(), aliases: new Map() }).get(row.entity_id)!;
@@ -584,9 +587,10 @@ export class KyselyStore implements Store {
     const acc = new Map<string, { -readonly [K in keyof PlaceListing]: PlaceListing[K] } & { entities: string[]; seen: Set<string> }>();
     const chunks = articles === undefined ? [undefined] : chunk(articles, 500);
     for (const ids of chunks) {
-      let selection = this.db.selectFrom('article_places').selectAll();
-      if (ids !== undefined) selection = selection.where('article_id', 'in', ids);
-      for (const row of await selection.orderBy('gazetteer_id').execute()) {
+      let selection = this.db.selectFrom('article_places as p').innerJoin('articles as a', 'a.id', 'p.article_id').selectAll('p');
+      if (ids !== undefined) selection = selection.where('p.article_id', 'in', ids);
+      // Within a place, in stored order of the articles: its name and entity list come out the same on every database.
+      for (const row of await selection.orderBy('p.gazetteer_id').orderBy('a.seq').orderBy('p.entity_id').execute()) {
         const p =
           acc.get(row.gazetteer_id) ??
           acc

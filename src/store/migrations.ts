@@ -5,6 +5,10 @@
  * Migrations are append-only: a released migration is never edited, a change
  * is a new migration with the next number. Kysely's `Migrator` records the
  * applied ones in `kysely_migration` and runs the rest in name order.
+ *
+ * Column types come from the dialect too (`textType`, `floatType`, ...): on
+ * SQLite they are the very types the released migrations always used, so a
+ * released migration's SQL there never changes.
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { ArticleRecord } from '../core/record.js';
@@ -20,23 +24,23 @@ function initialSchema(dialect: StoreDialect): Migration {
       await db.schema
         .createTable('articles')
         .addColumn('seq', dialect.serialType, (c) => dialect.serialPrimaryKey(c))
-        .addColumn('id', 'text', (c) => c.notNull().unique())
-        .addColumn('raw_hash', 'text', (c) => c.notNull().unique())
-        .addColumn('input', 'text', (c) => c.notNull())
-        .addColumn('url', 'text')
-        .addColumn('outlet', 'text')
-        .addColumn('domain', 'text')
-        .addColumn('title', 'text')
-        .addColumn('published_at', 'text')
-        .addColumn('language', 'text')
-        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('id', dialect.textType, (c) => c.notNull().unique())
+        .addColumn('raw_hash', dialect.textType, (c) => c.notNull().unique())
+        .addColumn('input', dialect.textType, (c) => c.notNull())
+        .addColumn('url', dialect.textType)
+        .addColumn('outlet', dialect.textType)
+        .addColumn('domain', dialect.textType)
+        .addColumn('title', dialect.textType)
+        .addColumn('published_at', dialect.textType)
+        .addColumn('language', dialect.textType)
+        .addColumn('text', dialect.textType, (c) => c.notNull())
         .addColumn('words', 'integer', (c) => c.notNull())
-        .addColumn('record', 'text', (c) => c.notNull())
+        .addColumn('record', dialect.textType, (c) => c.notNull())
         .addColumn('minhash', dialect.binaryType, (c) => c.notNull())
-        .addColumn('exact_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('exact_hash', dialect.textType, (c) => c.notNull().unique())
         .addColumn('pipeline_version', 'integer')
-        .addColumn('stored_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text')
+        .addColumn('stored_at', dialect.textType, (c) => c.notNull())
+        .addColumn('updated_at', dialect.textType)
         .execute();
       // Listing order: newest published first, then stored order.
       await db.schema.createIndex('articles_published').on('articles').columns(['published_at', 'seq']).execute();
@@ -48,25 +52,25 @@ function initialSchema(dialect: StoreDialect): Migration {
       await db.schema
         .createTable('raw_inputs')
         .addColumn('seq', dialect.serialType, (c) => dialect.serialPrimaryKey(c))
-        .addColumn('hash', 'text', (c) => c.notNull().unique())
-        .addColumn('input', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('text', 'html', 'record')`))
-        .addColumn('content', 'text', (c) => c.notNull())
-        .addColumn('encoding', 'text')
-        .addColumn('meta', 'text', (c) => c.notNull())
-        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id'))
-        .addColumn('first_seen', 'text', (c) => c.notNull())
+        .addColumn('hash', dialect.textType, (c) => c.notNull().unique())
+        .addColumn('input', dialect.textType, (c) => c.notNull())
+        .addColumn('kind', dialect.textType, (c) => c.notNull().check(sql`kind in ('text', 'html', 'record')`))
+        .addColumn('content', dialect.textType, (c) => c.notNull())
+        .addColumn('encoding', dialect.textType)
+        .addColumn('meta', dialect.textType, (c) => c.notNull())
+        .addColumn('article_id', dialect.textType, (c) => c.notNull().references('articles.id'))
+        .addColumn('first_seen', dialect.textType, (c) => c.notNull())
         .execute();
       await db.schema.createIndex('raw_inputs_article').on('raw_inputs').column('article_id').execute();
 
       await db.schema
         .createTable('duplicates')
-        .addColumn('raw_hash', 'text', (c) => c.primaryKey().references('raw_inputs.hash'))
-        .addColumn('input', 'text', (c) => c.notNull())
-        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id'))
-        .addColumn('similarity', 'real', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('exact', 'near')`))
-        .addColumn('found_at', 'text', (c) => c.notNull())
+        .addColumn('raw_hash', dialect.textType, (c) => c.primaryKey().references('raw_inputs.hash'))
+        .addColumn('input', dialect.textType, (c) => c.notNull())
+        .addColumn('article_id', dialect.textType, (c) => c.notNull().references('articles.id'))
+        .addColumn('similarity', dialect.floatType, (c) => c.notNull())
+        .addColumn('kind', dialect.textType, (c) => c.notNull().check(sql`kind in ('exact', 'near')`))
+        .addColumn('found_at', dialect.textType, (c) => c.notNull())
         .execute();
       await db.schema.createIndex('duplicates_article').on('duplicates').column('article_id').execute();
 
@@ -77,8 +81,8 @@ function initialSchema(dialect: StoreDialect): Migration {
           db.schema
             .createTable('lsh_bands')
             .addColumn('band', 'integer', (c) => c.notNull())
-            .addColumn('key', 'text', (c) => c.notNull())
-            .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+            .addColumn('key', dialect.textType, (c) => c.notNull())
+            .addColumn('article_id', dialect.textType, (c) => c.notNull().references('articles.id').onDelete('cascade'))
             .addPrimaryKeyConstraint('lsh_bands_pk', ['band', 'key', 'article_id']),
         )
         .execute();
@@ -90,41 +94,45 @@ function initialSchema(dialect: StoreDialect): Migration {
 }
 
 /** Stories: the clusterer's saved state, and each article's event and storyline. */
-const storiesSchema: Migration = {
-  async up(db: AnyDb): Promise<void> {
-    await db.schema
-      .createTable('story_state')
-      .addColumn('name', 'text', (c) => c.primaryKey())
-      .addColumn('state', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('story_members')
-      .addColumn('article_id', 'text', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
-      .addColumn('event_id', 'text', (c) => c.notNull())
-      .addColumn('storyline_id', 'text', (c) => c.notNull())
-      .addColumn('assigned_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('story_members_event').on('story_members').column('event_id').execute();
-    await db.schema.createIndex('story_members_storyline').on('story_members').column('storyline_id').execute();
-  },
-};
+function storiesSchema(dialect: StoreDialect): Migration {
+  return {
+    async up(db: AnyDb): Promise<void> {
+      await db.schema
+        .createTable('story_state')
+        .addColumn('name', dialect.textType, (c) => c.primaryKey())
+        .addColumn('state', dialect.textType, (c) => c.notNull())
+        .addColumn('updated_at', dialect.textType, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('story_members')
+        .addColumn('article_id', dialect.textType, (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+        .addColumn('event_id', dialect.textType, (c) => c.notNull())
+        .addColumn('storyline_id', dialect.textType, (c) => c.notNull())
+        .addColumn('assigned_at', dialect.textType, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('story_members_event').on('story_members').column('event_id').execute();
+      await db.schema.createIndex('story_members_storyline').on('story_members').column('storyline_id').execute();
+    },
+  };
+}
 
 /**
  * The story list's rows, built by whoever places articles (or first asks for
  * the list), so a server that only reads never rebuilds them from records.
  */
-const storyListingsSchema: Migration = {
-  async up(db: AnyDb): Promise<void> {
-    await db.schema
-      .createTable('story_listings')
-      .addColumn('storyline_id', 'text', (c) => c.primaryKey())
-      .addColumn('key', 'text', (c) => c.notNull())
-      .addColumn('listing', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-  },
-};
+function storyListingsSchema(dialect: StoreDialect): Migration {
+  return {
+    async up(db: AnyDb): Promise<void> {
+      await db.schema
+        .createTable('story_listings')
+        .addColumn('storyline_id', dialect.textType, (c) => c.primaryKey())
+        .addColumn('key', dialect.textType, (c) => c.notNull())
+        .addColumn('listing', dialect.textType, (c) => c.notNull())
+        .addColumn('updated_at', dialect.textType, (c) => c.notNull())
+        .execute();
+    },
+  };
+}
 
 /** Rows inserted per statement when back-filling: well under every database's bound-parameter cap. */
 const BACKFILL_CHUNK = 50;
@@ -139,33 +147,33 @@ function workbenchSchema(dialect: StoreDialect): Migration {
       await db.schema
         .createTable('corrections')
         .addColumn('id', dialect.serialType, (c) => dialect.serialPrimaryKey(c))
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('body', 'text', (c) => c.notNull())
-        .addColumn('note', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('kind', dialect.textType, (c) => c.notNull())
+        .addColumn('body', dialect.textType, (c) => c.notNull())
+        .addColumn('note', dialect.textType)
+        .addColumn('created_at', dialect.textType, (c) => c.notNull())
         .execute();
       await db.schema
         .createTable('article_entities')
-        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
-        .addColumn('entity_id', 'text', (c) => c.notNull())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('type', 'text', (c) => c.notNull())
-        .addColumn('aliases', 'text', (c) => c.notNull())
+        .addColumn('article_id', dialect.textType, (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('entity_id', dialect.textType, (c) => c.notNull())
+        .addColumn('name', dialect.textType, (c) => c.notNull())
+        .addColumn('type', dialect.textType, (c) => c.notNull())
+        .addColumn('aliases', dialect.textType, (c) => c.notNull())
         .addColumn('mentions', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('article_entities_pk', ['article_id', 'entity_id'])
         .execute();
       await db.schema.createIndex('article_entities_entity').on('article_entities').column('entity_id').execute();
       await db.schema
         .createTable('article_places')
-        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
-        .addColumn('entity_id', 'text', (c) => c.notNull())
-        .addColumn('gazetteer_id', 'text', (c) => c.notNull())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('gazetteer_name', 'text', (c) => c.notNull())
-        .addColumn('lat', 'real', (c) => c.notNull())
-        .addColumn('lon', 'real', (c) => c.notNull())
-        .addColumn('country', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('article_id', dialect.textType, (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('entity_id', dialect.textType, (c) => c.notNull())
+        .addColumn('gazetteer_id', dialect.textType, (c) => c.notNull())
+        .addColumn('name', dialect.textType, (c) => c.notNull())
+        .addColumn('gazetteer_name', dialect.textType, (c) => c.notNull())
+        .addColumn('lat', dialect.floatType, (c) => c.notNull())
+        .addColumn('lon', dialect.floatType, (c) => c.notNull())
+        .addColumn('country', dialect.textType, (c) => c.notNull())
+        .addColumn('kind', dialect.textType, (c) => c.notNull())
         .addColumn('mentions', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('article_places_pk', ['article_id', 'entity_id'])
         .execute();
@@ -196,9 +204,9 @@ function workbenchSchema(dialect: StoreDialect): Migration {
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initialSchema(dialect),
-    '0002_stories': storiesSchema,
+    '0002_stories': storiesSchema(dialect),
     '0003_workbench': workbenchSchema(dialect),
-    '0004_story_listings': storyListingsSchema,
+    '0004_story_listings': storyListingsSchema(dialect),
   };
 }
 

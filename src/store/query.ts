@@ -68,6 +68,16 @@ export function toFts5Match(terms: readonly SearchTerm[]): string {
   return terms.map((term) => `"${term.tokens.join(' ')}"`).join(' ');
 }
 
+/**
+ * PostgreSQL websearch_to_tsquery syntax: every term a double-quoted phrase
+ * (a single token is a one-word phrase), all terms required. It is the FTS5
+ * rendering, and safe for the same reason: tokens hold only word characters,
+ * so no quote, `-` or `or` can act as an operator.
+ */
+export function toWebSearchQuery(terms: readonly SearchTerm[]): string {
+  return toFts5Match(terms);
+}
+
 export interface Snippet {
   readonly text: string;
   readonly highlights: readonly { start: number; end: number }[];

@@ -7,7 +7,7 @@
  * keys, binary columns, full-text search, how a write transaction starts)
  * sits behind `StoreDialect`, a small capability object each adapter supplies.
  */
-import type { ColumnDefinitionBuilder, ColumnType, CreateTableBuilder, Generated, Kysely } from 'kysely';
+import type { ColumnDataType, ColumnDefinitionBuilder, ColumnType, CreateTableBuilder, Expression, Generated, Kysely } from 'kysely';
 import type { RawKind } from '../core/doc.js';
 import type { SearchTerm } from './query.js';
 
@@ -181,6 +181,14 @@ export interface StoreDialect {
   serialPrimaryKey(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   readonly binaryType: 'blob' | 'bytea';
   /**
+   * Column type of text: keys, names, JSON. It must compare and sort code
+   * point by code point, as SQLite's text does, so that every ordering and
+   * `lower()` is the same on every database whatever the server's locale.
+   */
+  readonly textType: ColumnDataType | Expression<unknown>;
+  /** Column type of a floating-point number (similarity, latitude, longitude): 8 bytes, as SQLite's real. */
+  readonly floatType: 'real' | 'double precision';
+  /**
    * Declares a table that is all primary key (no separate row storage), where
    * the database makes that distinction: SQLite's WITHOUT ROWID.
    */
@@ -201,7 +209,16 @@ export interface StoreDialect {
    * another writer.
    */
   writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Moves the auto-numbering of `table.column` past its largest value, after
+   * rows were inserted with their keys given (a store copied from another).
+   */
+  syncSerial(db: Kysely<Database>, table: SerialTable): Promise<void>;
 }
+
+/** The tables with an auto-numbered key, and that key. */
+export const SERIAL_KEYS = { articles: 'seq', raw_inputs: 'seq', corrections: 'id' } as const;
+export type SerialTable = keyof typeof SERIAL_KEYS;
 
 /** Packs a MinHash signature as unsigned 32-bit little-endian values. */
 export function encodeSignature(signature: readonly number[]): Uint8Array {

@@ -6,6 +6,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { KyselyStore, type StoreOptions } from './kysely-store.js';
+import { migrateToLatest } from './migrations.js';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, toFts5Match } from './query.js';
 import type { Database, FullTextRow, StoreDialect } from './schema.js';
 import type { Store } from './store.js';
@@ -68,6 +69,9 @@ export const sqliteDialect: StoreDialect = {
   // AUTOINCREMENT: a deleted article's number is never reused, so stored order stays meaningful.
   serialPrimaryKey: (column) => column.primaryKey().autoIncrement(),
   binaryType: 'blob',
+  // SQLite's text compares code points (BINARY collation) and its real is 8 bytes already.
+  textType: 'text',
+  floatType: 'real',
   keyOnlyTable: (table) => table.modifyEnd(sql`without rowid`),
   fullText: {
     async create(db) {
@@ -104,6 +108,8 @@ export const sqliteDialect: StoreDialect = {
       }
     });
   },
+  // AUTOINCREMENT records the largest key ever inserted, given or generated: nothing to move.
+  syncSerial: async () => {},
 };
 
 /**
@@ -139,6 +145,11 @@ function reason(err: unknown): string {
  * file cannot be opened or is not a newsgraph database.
  */
 export async function openSqliteStore(path: string, options: StoreOptions = {}): Promise<Store> {
+  return new KyselyStore(await openSqliteDatabase(path), sqliteDialect, options);
+}
+
+/** The migrated database under `openSqliteStore`, for whole-store work such as copying a store. */
+export async function openSqliteDatabase(path: string): Promise<Kysely<Database>> {
   let connection: BetterSqlite3.Database;
   try {
     connection = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
@@ -152,12 +163,11 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
     throw new Error(`cannot open SQLite database ${path}: ${reason(err)}`, { cause: err });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-  const store = new KyselyStore(db, sqliteDialect, options);
   try {
-    await store.migrate();
+    await migrateToLatest(db as unknown as Kysely<unknown>, sqliteDialect);
   } catch (err) {
     await db.destroy();
     throw new Error(`cannot use SQLite database ${path}: ${reason(err)}`, { cause: err });
   }
-  return store;
+  return db;
 }

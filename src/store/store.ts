@@ -3,7 +3,7 @@ import type { ArticleRecord } from '../core/record.js';
 import type { CorrectedPlace, Correction, CorrectionInput } from '../corrections/types.js';
 
 /**
- * The one storage interface. Adapters (`sqlite`, later `postgres`) implement
+ * The one storage interface. Adapters (`sqlite`, `postgres`) implement
  * it over the same Kysely schema; the pipeline and the server never import a
  * driver.
  */
