@@ -182,3 +182,9 @@ test('"the regime" is the government a nationality names elsewhere; "the report"
   const owner = q("Explaining the change, the statement on Nordfisk's Facebook page said the cans would be smaller from June.");
   assert.equal(owner[0]?.speaker, 'Nordfisk');
 });
+
+test('a relay is no statement\'s content', () => {
+  const got = q('"A transport ferry was sunk by a mine after delivering aid to the island" the defence ministry said in a statement quoted by local news agencies.');
+  assert.ok(!got.some((x) => /^quoted by/.test(x.text)), JSON.stringify(got));
+  assert.ok(got.some((x) => x.text.startsWith('A transport ferry')), JSON.stringify(got));
+});

@@ -480,6 +480,10 @@ function surfaceStatements(text: string, sentence: Sentence, history: History): 
 // ---------------------------------------------------------------------------
 // Extraction
 
+/** Participles that begin a statement's content but are not part of it. */
+const ADDING = /^(?:adding|saying|noting|stressing|insisting)\s+(?:that\s+)?/i;
+/** A relay or a refusal, read as content: how it was said, not what ("quoted by Russian news agencies"). */
+const NOT_CONTENT = /^(?:(?:as\s+)?(?:quoted|cited|reported)\s+by|citing|declining\s+to|refusing\s+to|without\s+(?:saying|giving))\b/i;
 /** What a speaker carried over from the statement before is worth. */
 const CONTINUED_CONFIDENCE = 0.6;
 /** How much text may lie between a quotation and the next one that goes on with it. */
@@ -623,8 +627,10 @@ export function extractQuotes(input: AttributionInput): Quote[] {
       ? reportedStatements(text, parsed).map((st) => ({ ...st, after: text.slice(st.speaker[1]) }))
       : surfaceStatements(text, sentence, history);
     for (const f of found) {
-      const [cs, ce] = trimSpan(text, f.content[0], f.content[1], /[\s,;:"“”]/);
-      if (ce <= cs || wordCount(text.slice(cs, ce)) < 4) continue;
+      const [from, ce] = trimSpan(text, f.content[0], f.content[1], /[\s,;:"“”]/);
+      // "adding that ..." opens the content of a statement read as one clause with the cue before it.
+      const cs = from + (ADDING.exec(text.slice(from, ce))?.[0].length ?? 0);
+      if (ce <= cs || wordCount(text.slice(cs, ce)) < 4 || NOT_CONTENT.test(text.slice(cs, ce))) continue;
       // A quotation inside reported speech ('said the "container bombs" used ...') is part of the statement, which
       // starts before its mark: the statement replaces it. A statement that starts at a quotation is that quotation.
       const inside = covered.filter(([a, b]) => cs < a && b <= ce + 1);
