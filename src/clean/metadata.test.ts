@@ -213,3 +213,14 @@ test('the article\'s own dateline beats a dataset date column; a date the story 
   assert.match(chosen.publishedEvidence ?? '', /dateline/);
   assert.equal(choosePublicationDate({ date: '2015-07-20', container: 'csv' }, [], 'Warplanes struck the town on 11 Jul 2015.', []).publishedAt, '2015-07-20');
 });
+
+test('a dateline cleaning cut from the head of the text beats a dataset date column, unless it is years after the story', () => {
+  const cut = (text: string) => [{ text, reason: 'dateline', gate: 'extract-text' }];
+  const body = 'Warplanes struck the market in 2016, killing twelve people.';
+  assert.equal(choosePublicationDate({ date: '8/19/2016', container: 'csv' }, [], body, cut('Last updated at Aug 012016')).publishedAt, '2016-08-01');
+  assert.equal(choosePublicationDate({ date: '4/17/2017', container: 'csv' }, [], 'The strikes hit Houla in 2017.', cut('Published April 24 2017')).publishedAt, '2017-04-24');
+  // A render date years after everything the article speaks of is not its own: the column stands.
+  assert.equal(choosePublicationDate({ date: '8/19/2016', container: 'csv' }, [], body, cut('Sun 12 Mar 2023')).publishedAt, '2016-08-19');
+  // No date line was cut: the column.
+  assert.equal(choosePublicationDate({ date: '8/19/2016', container: 'csv' }, [], body, []).publishedAt, '2016-08-19');
+});

@@ -193,7 +193,9 @@ export interface PublicationDate {
 /** How far into the text a dateline may stand: after a headline and an agency credit, before the story. */
 const DATELINE_REACH = 240;
 const WEEKDAY = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$/iu;
-const STATED = /\b(?:published|date of publication|posted|updated|first published)(?:\s+on)?\s*:?\s*$/iu;
+const STATED = /\b(?:published|date of publication|posted|updated|first published)(?:\s+(?:on|at))?\s*:?\s*$/iu;
+/** "Aug 012016": a day glued to its year, as scraped pages print it. */
+const GLUED_YEAR = /\b(\p{L}{3,9}\.?)\s+(\d{2})((?:19|20)\d\d)\b/u;
 /** A word that makes a date something the story tells of, not when it was written: "on 4 April 2017", "since". */
 const TOLD_OF = /\b(?:on|since|in|until|till|by|from|before|after|of|to)\s*$/iu;
 
@@ -218,8 +220,19 @@ export function leadDateline(text: string): { value: string; evidence: string } 
   return { value: found.value.slice(0, 10), evidence: (before.match(/\S+\s*$/u)?.[0] ?? '') + matched };
 }
 
+/** The latest year the article's own text (and its captions and credits) mentions. */
+function latestYearOfArticle(text: string, removed: readonly Removed[]): number | null {
+  return latestYearMentioned([text, ...removed.filter((r) => OWN_MATERIAL_REASONS.has(r.reason)).map((r) => r.text)]);
+}
+
+/** A date more than a year after the latest year the article mentions: a page's render date, not its own. */
+function laterThanTheStory(value: string, text: string, removed: readonly Removed[]): boolean {
+  const latest = latestYearOfArticle(text, removed);
+  return latest !== null && Number(value.slice(0, 4)) - latest > 1;
+}
+
 /**
- * Picks the publication date. Order: the article's own dateline in its opening lines, the container's date, then structured
+ * Picks the publication date. Order: the article's own dateline in its opening lines (or cut from them by cleaning), the container's date, then structured
  * page metadata, then a stated publication ("Updated at ..."), and only
  * then a bare header date, which is rejected when the article's latest
  * year is more than one year before it (a page re-rendered years later
@@ -232,9 +245,15 @@ export function choosePublicationDate(
   removed: readonly Removed[],
 ): PublicationDate {
   const rejected: string[] = [];
-  // The article's own dateline beats a dataset's column, which is often the day the row was collected.
+  // The article's own dateline beats a dataset's column, which is often the day the row was collected: in the text,
+  // or cut from its head by cleaning (a date line of its own), unless it is years after what the article speaks of.
   const dateline = leadDateline(text);
   if (dateline) return { publishedAt: dateline.value, publishedEvidence: `dateline in the text: "${dateline.evidence}"` };
+  const cut = removed.find((r) => r.reason === 'dateline');
+  const own = cut ? leadDateline(cut.text.replace(GLUED_YEAR, '$1 $2 $3')) : null;
+  if (own && !laterThanTheStory(own.value, text, removed)) {
+    return { publishedAt: own.value, publishedEvidence: `dateline cut from the head of the text: "${cut!.text.trim()}"` };
+  }
   if (container.date !== undefined && container.date.trim() !== '') {
     const parsed = parseDateString(container.date);
     if (parsed) {
@@ -249,8 +268,7 @@ export function choosePublicationDate(
       rejected.push(`${trust} "${candidate.value}" is not a date`);
     }
   }
-  const ownText = [text, ...removed.filter((r) => OWN_MATERIAL_REASONS.has(r.reason)).map((r) => r.text)];
-  const latestYear = latestYearMentioned(ownText);
+  const latestYear = latestYearOfArticle(text, removed);
   for (const candidate of evidence.filter((e) => e.trust === 'header')) {
     const parsed = parseDateString(candidate.value);
     if (!parsed) {
