@@ -106,3 +106,9 @@ test('a count right after a day is not a two-digit year', () => {
   assert.equal(d.text, 'October 13th');
   assert.equal(d.value, '2016-10-13');
 });
+
+test('a weekday possessive that lost its apostrophe is that day; a habit and a stretch of time are not dates', () => {
+  assert.deepEqual(values('Tuesdays executions took place in the village.', SATURDAY), [['Tuesdays', '2017-10-10', 'day']]);
+  assert.deepEqual(values('The market opens on Tuesdays and closes early.', SATURDAY), []);
+  assert.deepEqual(values('The town fell after 27 days of heavy shelling.', SATURDAY), []);
+});

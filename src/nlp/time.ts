@@ -43,7 +43,7 @@ const N_UNITS_BACK = /\b(?:last|past)\s+[\p{L}\d-]+\s+(?:days|weeks|months|years
 const N_UNITS_AHEAD = /\b(?:next|coming)\s+[\p{L}\d-]+\s+(?:days|weeks|months|years|decades)$/iu;
 /** "for 10 years", "12 months": a duration, not a time. */
 const DURATION =
-  /^(?:for\s+|over\s+|within\s+)?(?:a|an|a few|several|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:hours?|days?|weeks?|months?|years?|decades?)$/i;
+  /^(?:for\s+|over\s+|within\s+|after\s+)?(?:a|an|a few|several|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:hours?|days?|weeks?|months?|years?|decades?)$/i;
 const PERIOD = /^(?:the\s+)?(this|last|next|past|previous|coming)\s+(week|month|year)$/i;
 const BARE_YEAR = /(?<![\p{L}\p{N}$£€#.,/-])(1[89]\d\d|20\d\d)(?:\s?[-–]\s?(1[89]\d\d|20\d\d|\d\d))?(?![\p{L}\p{N}%]|[.,]\d|[-–]\d)/gu;
 
@@ -214,6 +214,27 @@ function yearCandidates(sentence: string, offset: number): Candidate[] {
   return out;
 }
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** "Wednesdays executions", "Saturdays attack": a weekday's possessive that lost its apostrophe, before a noun. */
+const POSSESSIVE_WEEKDAY = /\b((?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day)s(?=\s+\p{Ll})/gu;
+/** "on Wednesdays", "every Friday's": the weekday as a habit, not one day. */
+const HABIT_BEFORE = /\b(?:on|every|most|all|some|many|other)\s*$/i;
+
+function possessiveWeekdays(sentence: string, offset: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of sentence.matchAll(POSSESSIVE_WEEKDAY)) {
+    if (HABIT_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+    out.push({
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      source: 'weekday-possessive',
+      resolve: (ref) => (ref ? { value: weekdayDate(weekday, m[1]!, ref), grain: 'day', confidence: 0.7 } : { value: null, grain: 'day', confidence: 0.5 }),
+    });
+  }
+  return out;
+}
+
 /**
  * Joins "between June and August", "from 2014 to 2016", "June-August" and
  * "May through July" into one range; the opener ("between", "from") joins the span.
@@ -284,7 +305,7 @@ function sentenceCandidates(sentence: Sentence, ref: Reference | null): Candidat
     if (surface.length === 0 || isFalseFriend(surface, sentence.text, at)) continue;
     found.push(chronoCandidate(r, sentence.start + at, surface));
   }
-  for (const y of yearCandidates(sentence.text, sentence.start)) {
+  for (const y of [...yearCandidates(sentence.text, sentence.start), ...possessiveWeekdays(sentence.text, sentence.start)]) {
     if (!found.some((c) => y.start < c.end && y.end > c.start)) found.push(y);
   }
   return found.sort((a, b) => a.start - b.start);
