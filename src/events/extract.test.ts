@@ -154,3 +154,11 @@ test('a habit, a noun that only modifies another, and a sentence the page prints
   const twice = eventsOf('Timeline of the war. March 1 2012 Regime forces seize rebel-held Baba Amr in Homs city after 27 days of heavy shelling. Regime forces seize rebel-held Baba Amr in Homs city after 27 days of heavy shelling.').events;
   assert.deepEqual(twice.map((e) => [e.type, e.date]), [['territory-captured', '2012-03-01']], JSON.stringify(twice));
 });
+
+test('a sentence with no date of its own goes on in the recent day the lead told of; an old date is not inherited', () => {
+  const { events } = eventsOf('Militants shelled the town of Mayadeen on Thursday. Later, mortar shells hit a hospital in Deir ez-Zor.');
+  assert.deepEqual(events.map((e) => [e.type, e.date]), [['shelling', '2017-10-12'], ['shelling', '2017-10-12']], JSON.stringify(events));
+  assert.match(events[1]!.source, /date=lead/);
+  const old = eventsOf('Militants shelled the town of Mayadeen on 3 May 2012. Mortar shells hit a hospital in Deir ez-Zor.').events;
+  assert.deepEqual(old.map((e) => [e.type, e.date]), [['shelling', '2012-05-03'], ['shelling', '2017-10-15']], JSON.stringify(old));
+});

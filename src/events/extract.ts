@@ -27,7 +27,8 @@
  * its patient, else the resolved place in the sentence nearest the trigger,
  * preferring one after a locative ("in/near/of X"). Date: a time expression
  * of the trigger's own clause, else the nearest of the sentence that has a
- * value, else the publication day (noted in `source` as `date=article`).
+ * value, else the recent day an earlier sentence told of (`date=lead`, see inheritedDays), else the publication
+ * day (noted in `source` as `date=article`).
  * Casualties: counts stated with killed/dead/wounded/injured.
  * Generic violence (kill, shoot) only makes an event when the sentence has
  * no more specific trigger, and becomes harm to civilians when the sentence
@@ -491,7 +492,32 @@ export function extractEvents(doc: EventInput, triggers: Triggers = TRIGGERS): N
   const aircraft = speaksOfAircraft(doc.tokens);
   const all = doc.sentences.flatMap((s) => sentenceTellings(doc, s, bySentence.get(s.index) ?? [], triggers, syntaxOf.get(s.index) ?? null, aircraft));
   const places = new Map(doc.places.map((p) => [p.entity, p]));
-  return toldOnce(oncePerHappening(withoutRepeats(doc.text, all)), places).map((t) => t.event);
+  return toldOnce(oncePerHappening(withoutRepeats(doc.text, inheritedDays(all, doc.meta.publishedAt))), places).map((t) => t.event);
+}
+
+/** How many days before publication a day may lie for the sentences after it to go on telling of it. */
+const NEWS_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/**
+ * News dates the lead and lets the sentences after it go on in that day: "Terrorists shelled the city yesterday ...
+ * Shells hit al-Razi Hospital". A telling dated only by the publication day takes the day of the nearest dated
+ * telling before it, when that day is a recent one (within NEWS_DAYS before publication), not background.
+ */
+function inheritedDays(tellings: readonly Telling[], publishedAt: string | null): Telling[] {
+  const published = publishedAt ? Date.parse(publishedAt.slice(0, 10)) : NaN;
+  if (Number.isNaN(published)) return [...tellings];
+  let day: string | null = null;
+  return tellings.map((t) => {
+    const value = t.event.date;
+    if (t.dated) {
+      const at = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(value) : NaN;
+      day = !Number.isNaN(at) && at <= published && published - at <= NEWS_DAYS * DAY_MS ? value : null;
+      return t;
+    }
+    if (!day || !t.event.source.endsWith('date=article') || day === value) return t;
+    return { ...t, event: { ...t.event, date: day, source: t.event.source.replace(/date=article$/, 'date=lead') } };
+  });
 }
 
 /** The fewest words a repeated sentence needs to be taken for a repeat, not a common phrase. */
