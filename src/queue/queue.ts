@@ -108,6 +108,25 @@ export interface QueueStatus {
   readonly failed: readonly { seq: number; input: string; reason: string; attempts: number }[];
 }
 
+/** What the store knows of an API ingestion job (the server builds its `Job` from it). */
+export interface ApiJobRow {
+  readonly input: string;
+  readonly createdAt: string;
+  /** When all its inputs were read; null while a URL or feed is still being read. */
+  readonly readAt: string | null;
+  readonly readErrors: readonly { input: string; reason: string }[];
+  readonly inputs: readonly {
+    readonly input: string;
+    readonly state: RowState;
+    readonly result: PutStatus | null;
+    readonly articleId: string | null;
+    readonly error: string | null;
+    /** Enqueued before this job (by another job or `ingest --queue`). */
+    readonly known: boolean;
+    readonly finishedAt: string | null;
+  }[];
+}
+
 interface JobData {
   readonly seq: number;
 }
@@ -126,9 +145,23 @@ create table if not exists queue_inputs (
   error text,
   attempts integer not null default 0,
   enqueued_at timestamptz not null default now(),
-  applied_at timestamptz
+  finished_at timestamptz
 );
 create index if not exists queue_inputs_pending on queue_inputs (seq) where state in ('queued', 'analysed');
+create table if not exists queue_api_jobs (
+  id text primary key,
+  input text not null,
+  created_at timestamptz not null default now(),
+  read_at timestamptz,
+  read_errors text not null default '[]'
+);
+create table if not exists queue_api_job_inputs (
+  job_id text not null references queue_api_jobs (id),
+  position integer not null,
+  seq bigint not null references queue_inputs (seq),
+  known boolean not null,
+  primary key (job_id, position)
+);
 `;
 
 /** An error naming the database (without its password) and the reason. */
@@ -184,8 +217,12 @@ export class IngestQueue {
     return new IngestQueue(url, pool, boss, settings);
   }
 
-  /** Adds an input (once: the same input name and content again is no new job). */
-  async enqueue(raw: RawInput): Promise<EnqueueResult> {
+  /**
+   * Adds an input (once: the same input name and content again is no new
+   * job). `link` records it as an API job's `position`th input, in the same
+   * transaction; `known` there says it was enqueued before.
+   */
+  async enqueue(raw: RawInput, link?: { job: string; position: number }): Promise<EnqueueResult> {
     const hash = rawInputHash(raw);
     const client = await this.pool.connect();
     try {
@@ -194,15 +231,23 @@ export class IngestQueue {
         'insert into queue_inputs (hash, input, raw) values ($1, $2, $3) on conflict (hash) do nothing returning seq',
         [hash, raw.input.replaceAll('\u0000', '\uFFFD'), JSON.stringify(raw)],
       );
+      const linkTo = async (seq: number, known: boolean) => {
+        if (link) {
+          await client.query('insert into queue_api_job_inputs (job_id, position, seq, known) values ($1, $2, $3, $4) on conflict do nothing', [link.job, link.position, seq, known]);
+        }
+      };
       if (inserted.rows.length === 0) {
-        await client.query('rollback');
-        const existing = await this.pool.query<{ seq: string }>('select seq from queue_inputs where hash = $1', [hash]);
-        return { seq: Number(existing.rows[0]!.seq), created: false };
+        const existing = await client.query<{ seq: string }>('select seq from queue_inputs where hash = $1', [hash]);
+        const seq = Number(existing.rows[0]!.seq);
+        await linkTo(seq, true);
+        await client.query('commit');
+        return { seq, created: false };
       }
       const seq = Number(inserted.rows[0]!.seq);
       const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
       const jobId = await this.boss.send(ANALYZE_QUEUE, { seq } satisfies JobData, { db });
       await client.query('update queue_inputs set job_id = $1 where seq = $2', [jobId, seq]);
+      await linkTo(seq, false);
       await client.query('commit');
       return { seq, created: true };
     } catch (err) {
@@ -272,7 +317,7 @@ export class IngestQueue {
       const reason = `analysis failed: ${errorMessage(err)}`;
       const last = job.retryCount >= job.retryLimit;
       // The last attempt marks the row failed, so applying goes past it; earlier ones keep the reason for `jobs`.
-      await this.pool.query(`update queue_inputs set error = $1${last ? `, state = 'failed'` : ''} where seq = $2 and state = 'queued'`, [reason, seq]);
+      await this.pool.query(`update queue_inputs set error = $1${last ? `, state = 'failed', finished_at = now()` : ''} where seq = $2 and state = 'queued'`, [reason, seq]);
       throw new Error(`${raw.input}: ${reason}`, { cause: err });
     }
   }
@@ -309,11 +354,11 @@ export class IngestQueue {
             status = result.status;
             articleId = result.duplicateOf ?? result.id;
           } catch (err) {
-            await client.query(`update queue_inputs set state = 'failed', error = $1, doc = null where seq = $2`, [`storing failed: ${errorMessage(err)}`, seq]);
+            await client.query(`update queue_inputs set state = 'failed', error = $1, doc = null, finished_at = now() where seq = $2`, [`storing failed: ${errorMessage(err)}`, seq]);
             continue;
           }
           // The document has done its work; the raw input stays for `jobs` and re-runs.
-          await client.query(`update queue_inputs set state = 'applied', result = $1, article_id = $2, doc = null, applied_at = now() where seq = $3`, [status, articleId, seq]);
+          await client.query(`update queue_inputs set state = 'applied', result = $1, article_id = $2, doc = null, finished_at = now() where seq = $3`, [status, articleId, seq]);
           applied++;
           if (status === 'new' && ++unplaced >= PLACE_EVERY) {
             await place(store);
@@ -337,7 +382,7 @@ export class IngestQueue {
     const job = await this.boss.getJobById<JobData>(ANALYZE_QUEUE, jobId, { includeArchive: true });
     if (job?.state !== 'failed' && job?.state !== 'cancelled') return false;
     const reason = job.state === 'cancelled' ? 'job cancelled' : `job failed after ${job.retryCount + 1} attempts: ${outputReason(job.output)}`;
-    await client.query(`update queue_inputs set state = 'failed', error = coalesce(error, $1) where seq = $2 and state = 'queued'`, [reason, seq]);
+    await client.query(`update queue_inputs set state = 'failed', error = coalesce(error, $1), finished_at = now() where seq = $2 and state = 'queued'`, [reason, seq]);
     return true;
   }
 
@@ -361,6 +406,47 @@ export class IngestQueue {
     );
     const failed = failedRows.rows.map((r) => ({ seq: Number(r.seq), input: r.input, reason: r.error ?? 'failed', attempts: r.attempts }));
     return { jobs, inputs, results, failed };
+  }
+
+  /** Records an API job (its inputs are linked as they are enqueued). */
+  async createApiJob(id: string, input: string): Promise<void> {
+    await this.pool.query('insert into queue_api_jobs (id, input) values ($1, $2)', [id, input.replaceAll('\u0000', '\uFFFD')]);
+  }
+
+  /** The API job's inputs are all read (enqueued or failed to read, with these reasons). */
+  async finishReading(id: string, errors: readonly { input: string; reason: string }[]): Promise<void> {
+    await this.pool.query('update queue_api_jobs set read_at = now(), read_errors = $2 where id = $1', [id, JSON.stringify(errors)]);
+  }
+
+  /** API jobs a server stopped reading (it was stopped or died): marked read, with the reason, so they end. */
+  async abandonReading(): Promise<number> {
+    const r = await this.pool.query(
+      `update queue_api_jobs set read_at = now(), read_errors = $1 where read_at is null`,
+      [JSON.stringify([{ input: '(server)', reason: 'the server stopped while reading this input; what was read before is queued, submit it again for the rest' }])],
+    );
+    return r.rowCount ?? 0;
+  }
+
+  /** An API job and the state of each of its inputs, or null when there is no such job. */
+  async apiJob(id: string): Promise<ApiJobRow | null> {
+    const job = await this.pool.query<{ input: string; created_at: Date; read_at: Date | null; read_errors: string }>(
+      'select input, created_at, read_at, read_errors from queue_api_jobs where id = $1',
+      [id],
+    );
+    const row = job.rows[0];
+    if (!row) return null;
+    const inputs = await this.pool.query<{ input: string; state: RowState; result: PutStatus | null; article_id: string | null; error: string | null; known: boolean; finished_at: Date | null }>(
+      `select q.input, q.state, q.result, q.article_id, q.error, l.known, q.finished_at
+       from queue_api_job_inputs l join queue_inputs q on q.seq = l.seq where l.job_id = $1 order by l.position`,
+      [id],
+    );
+    return {
+      input: row.input,
+      createdAt: row.created_at.toISOString(),
+      readAt: row.read_at?.toISOString() ?? null,
+      readErrors: JSON.parse(row.read_errors) as { input: string; reason: string }[],
+      inputs: inputs.rows.map((r) => ({ input: r.input, state: r.state, result: r.result, articleId: r.article_id, error: r.error, known: r.known, finishedAt: r.finished_at?.toISOString() ?? null })),
+    };
   }
 
   /** True when every input is applied or failed for good. */
