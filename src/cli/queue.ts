@@ -115,9 +115,15 @@ function formatStatus(s: QueueStatus): string {
     `inputs: ${s.inputs.queued} to analyse, ${s.inputs.analysed} analysed and waiting to be stored in order, ${s.inputs.applied} stored` +
       ` (${s.results.new ?? 0} new, ${s.results.duplicate ?? 0} duplicate, ${s.results.unchanged ?? 0} unchanged), ${s.inputs.failed} failed`,
   ];
-  if (s.failed.length > 0) {
-    lines.push(`failed (${s.failed.length}):`);
-    for (const f of s.failed) lines.push(`  ${f.input}: ${f.reason} (${f.attempts} attempts)`);
+  const final = s.failed.filter((f) => f.final);
+  const retrying = s.failed.filter((f) => !f.final);
+  if (final.length > 0) {
+    lines.push(`failed (${final.length}):`);
+    for (const f of final) lines.push(`  ${f.input}: ${f.reason} (${f.attempts} attempts)`);
+  }
+  if (retrying.length > 0) {
+    lines.push(`failed, to be retried (${retrying.length}):`);
+    for (const f of retrying) lines.push(`  ${f.input}: ${f.reason} (${f.attempts} attempts so far)`);
   }
   return lines.join('\n') + '\n';
 }

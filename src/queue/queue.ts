@@ -105,7 +105,8 @@ export interface QueueStatus {
   readonly inputs: Record<RowState, number>;
   /** Stored results of the applied inputs: new, unchanged, duplicate. */
   readonly results: Record<string, number>;
-  readonly failed: readonly { seq: number; input: string; reason: string; attempts: number }[];
+  /** Failed inputs, and (`final: false`) those whose last attempt failed and that wait for a retry. */
+  readonly failed: readonly { seq: number; input: string; reason: string; attempts: number; final: boolean }[];
 }
 
 /** What the store knows of an API ingestion job (the server builds its `Job` from it). */
@@ -170,6 +171,9 @@ function dbError(url: string, what: string, err: unknown): Error {
 }
 
 export class IngestQueue {
+  /** Whether this process has refreshed the story list once. */
+  private placedOnce = false;
+
   private constructor(
     private readonly url: string,
     private readonly pool: pg.Pool,
@@ -327,7 +331,7 @@ export class IngestQueue {
    * analysed yet, and places them in stories; does nothing when another
    * worker holds the apply lock. Returns how many inputs it applied.
    */
-  async applyReady(store: Store, place: (store: Store) => Promise<void> = placeAndList): Promise<number> {
+  async applyReady(store: Store, place: (store: Store, refresh: boolean) => Promise<void> = placeAndList): Promise<number> {
     const client = await this.pool.connect();
     let applied = 0;
     let unplaced = 0;
@@ -361,12 +365,14 @@ export class IngestQueue {
           await client.query(`update queue_inputs set state = 'applied', result = $1, article_id = $2, doc = null, finished_at = now() where seq = $3`, [status, articleId, seq]);
           applied++;
           if (status === 'new' && ++unplaced >= PLACE_EVERY) {
-            await place(store);
+            await place(store, true);
             unplaced = 0;
           }
         }
-        // Also after a crash between storing and placing: every unplaced article is placed, in stored order.
-        await place(store);
+        // Also what a worker that died between storing and placing left unplaced (cheap when there is none);
+        // the story list is rebuilt when something was placed, and once per process for a worker that died before that.
+        await place(store, applied > 0 || !this.placedOnce);
+        this.placedOnce = true;
       } finally {
         await client.query('select pg_advisory_unlock($1)', [APPLY_LOCK_KEY]);
       }
@@ -401,10 +407,10 @@ export class IngestQueue {
       inputs[r.state] = (inputs[r.state] ?? 0) + Number(r.n);
       if (r.result !== null) results[r.result] = (results[r.result] ?? 0) + Number(r.n);
     }
-    const failedRows = await this.pool.query<{ seq: string; input: string; error: string | null; attempts: number }>(
-      `select seq, input, error, attempts from queue_inputs where state = 'failed' or (state = 'queued' and error is not null) order by seq`,
+    const failedRows = await this.pool.query<{ seq: string; input: string; error: string | null; attempts: number; state: RowState }>(
+      `select seq, input, error, attempts, state from queue_inputs where state = 'failed' or (state = 'queued' and error is not null) order by seq`,
     );
-    const failed = failedRows.rows.map((r) => ({ seq: Number(r.seq), input: r.input, reason: r.error ?? 'failed', attempts: r.attempts }));
+    const failed = failedRows.rows.map((r) => ({ seq: Number(r.seq), input: r.input, reason: r.error ?? 'failed', attempts: r.attempts, final: r.state === 'failed' }));
     return { jobs, inputs, results, failed };
   }
 
@@ -468,9 +474,9 @@ function outputReason(output: unknown): string {
   return output === null || output === undefined ? 'no reason given' : JSON.stringify(output);
 }
 
-async function placeAndList(store: Store): Promise<void> {
+/** Places unplaced articles in stored order; refreshes the story list when some were placed or `refresh` asks. */
+async function placeAndList(store: Store, refresh: boolean): Promise<void> {
   const { placeArticles } = await import('../stories/placement.js');
   const { refreshStoryListings } = await import('../stories/listings.js');
-  await placeArticles(store);
-  await refreshStoryListings(store);
+  if ((await placeArticles(store)) > 0 || refresh) await refreshStoryListings(store);
 }
