@@ -24,7 +24,7 @@ const bin = join(root, 'bin/newsgraph.js');
 const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 const fakes = fileURLToPath(new URL('../../../shared/data/fakes-syria-news/FA-KES-Dataset.csv', import.meta.url));
 /** Dataset rows added to the seeds. */
-const ROWS = 30;
+const ROWS = 40;
 const WORKERS = 3;
 const built = existsSync(join(root, 'dist/cli/main.js'));
 // Asked before any test is declared (see src/cli/cli.test.ts).
@@ -104,12 +104,12 @@ test('three workers, one killed mid-run, store what one process stores', { skip,
       const end = Date.now() + ms;
       while (!(await done())) {
         if (Date.now() > end) assert.fail(`timed out waiting for ${what}; worker logs:\n${logs.join('')}`);
-        await new Promise((r) => setTimeout(r, 200));
+        await new Promise((r) => setTimeout(r, 50));
       }
     };
     // Mid-run: some inputs stored, and worker 0 has a job in hand.
-    await until('the first stored inputs', async () => (await count(`state = 'applied'`)) >= 5, 60_000);
-    await until('an active job', async () => Number((await client.query<{ n: string }>(`select count(*) as n from pgboss.job where state = 'active'`)).rows[0]!.n) > 0, 20_000);
+    const active = async () => Number((await client.query<{ n: string }>(`select count(*) as n from pgboss.job where state = 'active'`)).rows[0]!.n);
+    await until('the first stored inputs while jobs are active', async () => (await count(`state = 'applied'`)) >= 3 && (await active()) > 0, 60_000);
     workers[0]!.kill('SIGKILL');
     await exited(workers[0]!);
     const appliedAtKill = await count(`state = 'applied'`);

@@ -55,8 +55,14 @@ export const ANALYZE_QUEUE = 'newsgraph-analyze';
  * from the store's write lock.
  */
 const APPLY_LOCK_KEY = 0x6e716170;
-/** Rows stored between two placements: placing is per batch, its result the same as placing all at once. */
+/**
+ * Placing is per batch (its result the same as placing all at once, in
+ * stored order), and each placement restores the clusterer's whole saved
+ * state: while more inputs are still being analysed, stored articles wait
+ * for this many more or this long before they are placed.
+ */
 const PLACE_EVERY = 50;
+const PLACE_WITHIN_MS = 5_000;
 
 function envNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -173,6 +179,7 @@ function dbError(url: string, what: string, err: unknown): Error {
 export class IngestQueue {
   /** Whether this process has refreshed the story list once. */
   private placedOnce = false;
+  private lastPlaced = 0;
 
   private constructor(
     private readonly url: string,
@@ -278,17 +285,29 @@ export class IngestQueue {
         report(`storing queued articles failed (will try again): ${redactSecrets(errorMessage(err), this.url)}`);
       }
     };
-    const handler = async ([job]: PgBoss.JobWithMetadata<JobData>[]) => {
-      if (!job) return;
-      await this.analyseOne(job, analyze);
-      await applyQuietly();
-    };
     const concurrency = Math.max(1, options.concurrency ?? 1);
+    // pg-boss's offWork does not wait for the handlers running: stop does.
+    const inflight = new Set<Promise<void>>();
     for (let i = 0; i < concurrency; i++) {
-      await this.boss.work<JobData>(
+      let workerId = '';
+      workerId = await this.boss.work<JobData>(
         ANALYZE_QUEUE,
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
-        handler,
+        async ([job]) => {
+          if (!job) return;
+          const running = (async () => {
+            await this.analyseOne(job, analyze);
+            await applyQuietly();
+          })();
+          const tracked = running.catch(() => {}).finally(() => inflight.delete(tracked));
+          inflight.add(tracked);
+          try {
+            await running;
+          } finally {
+            // pg-boss waits a polling interval after every job; with a job done there may be more: fetch at once.
+            this.boss.notifyWorker(workerId);
+          }
+        },
       );
     }
     let applying: Promise<void> = Promise.resolve();
@@ -300,7 +319,10 @@ export class IngestQueue {
       stop: async () => {
         clearInterval(timer);
         await this.boss.offWork(ANALYZE_QUEUE);
+        await Promise.all(inflight);
         await applying;
+        // What this process stored and left for a later batch is placed now (when no input before it is missing).
+        await applyQuietly();
       },
     };
   }
@@ -338,6 +360,7 @@ export class IngestQueue {
     try {
       const locked = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [APPLY_LOCK_KEY]);
       if (!locked.rows[0]?.ok) return 0;
+      let gap = false;
       try {
         for (;;) {
           const next = await client.query<{ seq: string; state: RowState; doc: string | null; job_id: string | null; input: string }>(
@@ -348,7 +371,10 @@ export class IngestQueue {
           const seq = Number(row.seq);
           if (row.state === 'queued') {
             // A gap: stop, unless its job has failed for good (its worker died on the last attempt).
-            if (!(await this.markIfJobFailed(client, seq, row.job_id))) break;
+            if (!(await this.markIfJobFailed(client, seq, row.job_id))) {
+              gap = true;
+              break;
+            }
             continue;
           }
           let status: PutStatus;
@@ -369,10 +395,15 @@ export class IngestQueue {
             unplaced = 0;
           }
         }
-        // Also what a worker that died between storing and placing left unplaced (cheap when there is none);
-        // the story list is rebuilt when something was placed, and once per process for a worker that died before that.
-        await place(store, applied > 0 || !this.placedOnce);
-        this.placedOnce = true;
+        // Also what a worker that died between storing and placing left unplaced; the story list is rebuilt
+        // when something was placed, and once per process for a worker that died before that.
+        const waiting = (await store.unplacedArticles()).length;
+        const due = !gap || waiting >= PLACE_EVERY || Date.now() - this.lastPlaced >= PLACE_WITHIN_MS;
+        if ((waiting > 0 && due) || (!this.placedOnce && !gap)) {
+          await place(store, !this.placedOnce);
+          this.placedOnce = true;
+          this.lastPlaced = Date.now();
+        }
       } finally {
         await client.query('select pg_advisory_unlock($1)', [APPLY_LOCK_KEY]);
       }
