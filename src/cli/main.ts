@@ -39,8 +39,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Read, analyse and store articles; re-ingesting the same input changes nothing')
     .argument('<inputs...>', 'files, folders (recursive), URLs or feeds')
     .addOption(dbOption())
-    .action(async (inputs: string[], opts: { db: string }) => {
-      exitCode = await (await import('./ingest.js')).ingestCommand(inputs, opts);
+    .option('--queue', 'only read and enqueue the inputs in a PostgreSQL store\'s job queue; `newsgraph worker` analyses and stores them')
+    .action(async (inputs: string[], opts: { db: string; queue?: boolean }) => {
+      exitCode = opts.queue
+        ? await (await import('./queue.js')).enqueueCommand(inputs, opts)
+        : await (await import('./ingest.js')).ingestCommand(inputs, opts);
+    });
+
+  program
+    .command('worker')
+    .description('Analyse and store the inputs queued in a PostgreSQL store (`ingest --queue`, the server); run as many as you like')
+    .addOption(dbOption())
+    .option('--concurrency <n>', 'jobs at a time in this process (analysis is CPU-bound: prefer one worker process per core)', '1')
+    .option('--drain', 'exit when the queue is empty instead of waiting for more')
+    .action(async (opts: { db: string; concurrency: string; drain?: boolean }) => {
+      exitCode = await (await import('./queue.js')).workerCommand(opts);
+    });
+
+  program
+    .command('jobs')
+    .description('Show the job queue of a PostgreSQL store: queued, active, failed and completed, and why jobs failed')
+    .addOption(dbOption())
+    .option('--json', 'one JSON object')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      exitCode = await (await import('./queue.js')).jobsCommand(opts);
     });
 
   program

@@ -26,7 +26,7 @@ const KEEP = 200;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] extends object ? Mutable<T[K]> : T[K] };
 
-function inputName(request: IngestRequest): string {
+export function inputName(request: IngestRequest): string {
   if (request.kind === 'url') return request.url ?? '';
   return request.name ?? (request.kind === 'feed' ? 'pasted feed' : request.kind === 'html' ? 'pasted page' : 'pasted text');
 }
@@ -44,7 +44,7 @@ export function invalidRequest(request: IngestRequest): { status: number; reason
 }
 
 /** The raw inputs a request names, one at a time; unreadable ones as failed items. The readers load with the first job. */
-async function itemsOf(request: IngestRequest): Promise<AsyncIterable<IngestItem> | Iterable<IngestItem>> {
+export async function itemsOf(request: IngestRequest): Promise<AsyncIterable<IngestItem> | Iterable<IngestItem>> {
   const input = inputName(request);
   switch (request.kind) {
     case 'url':
@@ -59,7 +59,20 @@ async function itemsOf(request: IngestRequest): Promise<AsyncIterable<IngestItem
   }
 }
 
-export class IngestJobs {
+/**
+ * Where the server's ingestion jobs run: in the server process (`IngestJobs`,
+ * a SQLite store), or in a PostgreSQL store's job queue (`QueueJobs`,
+ * queue-jobs.ts), whose workers may be anywhere.
+ */
+export interface JobRunner {
+  /** Queues a request (checked with `invalidRequest` first) and returns its job. */
+  submit(request: IngestRequest): Job | Promise<Job>;
+  get(id: string): Job | null | Promise<Job | null>;
+  /** Resolves when the work this process does for its jobs has finished (for shutdown and tests). */
+  idle(): Promise<void>;
+}
+
+export class IngestJobs implements JobRunner {
   private readonly jobs = new Map<string, Mutable<Job>>();
   private queue: Promise<void> = Promise.resolve();
   private pipeline: Pipeline | null = null;

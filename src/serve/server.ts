@@ -23,7 +23,7 @@ import { entityRoutes } from './routes/entities.js';
 import { exportRoutes } from './routes/exports.js';
 import { storyRoutes } from './routes/stories.js';
 import { workbenchRoutes } from './routes/workbench.js';
-import { IngestJobs } from './jobs.js';
+import { IngestJobs, type JobRunner } from './jobs.js';
 import { ArticleRecordSchema, ARTICLE_RECORD_ID } from '../core/contract.js';
 import { healthResponseSchema } from './schemas.js';
 
@@ -32,6 +32,8 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 export interface ServerOptions {
   /** Fastify (pino) logging: `true` for info and up, or a level. Off by default. */
   logger?: boolean | { level: string };
+  /** Where ingestion jobs run; default: in this process, one at a time (`IngestJobs`). */
+  jobs?: JobRunner;
 }
 
 export interface StartOptions extends ServerOptions {
@@ -138,7 +140,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
     return { status: 'ok', ...counts };
   });
 
-  const jobs = new IngestJobs(store);
+  const jobs = options.jobs ?? new IngestJobs(store);
   await articleRoutes(app, store);
   await storyRoutes(app, store);
   await entityRoutes(app, store);
@@ -174,7 +176,7 @@ function serverUrl(host: string, port: number): string {
 
 export async function startServer(store: Store, options: StartOptions = {}): Promise<RunningServer> {
   const { port = 8080, host = '127.0.0.1', logger = { level: 'warn' } } = options;
-  const app = await buildServer(store, { logger });
+  const app = await buildServer(store, { logger, ...(options.jobs ? { jobs: options.jobs } : {}) });
   try {
     await app.listen({ port, host });
   } catch (err) {

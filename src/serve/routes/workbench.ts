@@ -5,7 +5,7 @@ import type { GazetteerRecord } from '../../geo/gazetteer.js';
 import { projectResources } from '../../pipeline/resources.js';
 import type { Store } from '../../store/store.js';
 import type { GazetteerCandidate, IngestRequest } from '../api.js';
-import { invalidRequest, type IngestJobs } from '../jobs.js';
+import { invalidRequest, type JobRunner } from '../jobs.js';
 import { sendProblem } from '../reply.js';
 import {
   correctionBodySchema,
@@ -40,7 +40,7 @@ function gazetteerRecord(id: string): GazetteerRecord | undefined {
   return byId.get(id);
 }
 
-export async function workbenchRoutes(app: FastifyInstance, store: Store, jobs: IngestJobs): Promise<void> {
+export async function workbenchRoutes(app: FastifyInstance, store: Store, jobs: JobRunner): Promise<void> {
   app.post<{ Body: IngestRequest }>(
     '/api/ingest',
     {
@@ -55,7 +55,7 @@ export async function workbenchRoutes(app: FastifyInstance, store: Store, jobs: 
     async (request, reply) => {
       const invalid = invalidRequest(request.body);
       if (invalid) return sendProblem(reply, request, invalid.status, invalid.reason);
-      const job = jobs.submit(request.body);
+      const job = await jobs.submit(request.body);
       return reply.code(202).header('location', `/api/jobs/${job.id}`).send(job);
     },
   );
@@ -70,7 +70,7 @@ export async function workbenchRoutes(app: FastifyInstance, store: Store, jobs: 
         response: jobResponseSchema,
       },
     },
-    async (request, reply) => jobs.get(request.params.id) ?? sendProblem(reply, request, 404, `No job with id "${request.params.id}".`),
+    async (request, reply) => (await jobs.get(request.params.id)) ?? sendProblem(reply, request, 404, `No job with id "${request.params.id}".`),
   );
 
   app.get(
