@@ -112,3 +112,12 @@ test('a weekday possessive that lost its apostrophe is that day; a habit and a s
   assert.deepEqual(values('The market opens on Tuesdays and closes early.', SATURDAY), []);
   assert.deepEqual(values('The town fell after 27 days of heavy shelling.', SATURDAY), []);
 });
+
+test('"last September" is the latest September before the publication month; a year after "in", "since early", "mid-" is a year whatever follows', () => {
+  assert.deepEqual(values('The town fell last September after a long siege.', SATURDAY), [['last September', '2017-09', 'month']]);
+  assert.deepEqual(values('They met last March.', SATURDAY), [['last March', '2017-03', 'month']]);
+  assert.deepEqual(values('The town fell last October.', SATURDAY), [['last October', '2016-10', 'month']]);
+  assert.deepEqual(values('The war began in mid-2012 after protests.', SATURDAY), [['2012', '2012', 'year']]);
+  assert.deepEqual(values('The groups had in 2013 declared autonomy.', SATURDAY), [['2013', '2013', 'year']]);
+  assert.deepEqual(values('A crowd of 2000 people gathered in the square.', SATURDAY), []);
+});

@@ -45,7 +45,7 @@ const N_UNITS_AHEAD = /\b(?:next|coming)\s+[\p{L}\d-]+\s+(?:days|weeks|months|ye
 const DURATION =
   /^(?:for\s+|over\s+|within\s+|after\s+)?(?:a|an|a few|several|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:hours?|days?|weeks?|months?|years?|decades?)$/i;
 const PERIOD = /^(?:the\s+)?(this|last|next|past|previous|coming)\s+(week|month|year)$/i;
-const BARE_YEAR = /(?<![\p{L}\p{N}$£€#.,/-])(1[89]\d\d|20\d\d)(?:\s?[-–]\s?(1[89]\d\d|20\d\d|\d\d))?(?![\p{L}\p{N}%]|[.,]\d|[-–]\d)/gu;
+const BARE_YEAR = /(?<![\p{L}\p{N}$£€#.,/]|(?<!mid)-)(1[89]\d\d|20\d\d)(?:\s?[-–]\s?(1[89]\d\d|20\d\d|\d\d))?(?![\p{L}\p{N}%]|[.,]\d|[-–]\d)/gu;
 
 interface Reference {
   /** UTC midnight of the publication day. */
@@ -184,6 +184,9 @@ function isFalseFriend(surface: string, sentence: string, at: number): boolean {
   return false;
 }
 
+/** Words after which a four-digit number is a year, never a count: "in 2013", "since early 2011", "mid-2012". */
+const YEAR_ONLY_BEFORE = new Set(['in', 'since', 'until', 'till', 'during', 'early', 'late', 'mid', 'throughout']);
+
 /** Bare years and year ranges ("in 2014", "2014-2015", "2014–15") that are years, not counts. */
 function yearCandidates(sentence: string, offset: number): Candidate[] {
   const out: Candidate[] = [];
@@ -199,7 +202,8 @@ function yearCandidates(sentence: string, offset: number): Candidate[] {
     const closesRange = previousYearEnd >= 0 && words.rangeJoiners.includes(sentence.slice(previousYearEnd, m.index).trim().toLowerCase());
     if (!closesRange) {
       if (QUANTITY_CUES.has(before)) continue;
-      if (/^\p{Ll}/u.test(after) && !YEAR_NOUNS.has(after) && !WORDS_AFTER_YEAR.has(after)) continue; // "2000 people"
+      // "2000 people" is a count; "since early 2011 initiated by", "in 2013 declared" are years whatever follows.
+      if (/^\p{Ll}/u.test(after) && !YEAR_NOUNS.has(after) && !WORDS_AFTER_YEAR.has(after) && !YEAR_ONLY_BEFORE.has(before)) continue;
     }
     previousYearEnd = m.index + m[0].length;
     const confidence = YEAR_PREPOSITIONS.has(before) ? 0.85 : 0.7;
@@ -212,6 +216,30 @@ function yearCandidates(sentence: string, offset: number): Candidate[] {
     });
   }
   return out;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_ALONE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
+
+/**
+ * "last September": the latest September before the publication month (chrono reads the month alone, which it may
+ * place after the publication day). Offsets within the sentence; null when the expression is not one.
+ */
+function lastMonth(sentence: string, at: number, surface: string): Candidate | null {
+  const month = MONTH_ALONE.exec(surface);
+  const before = /\blast\s+$/i.exec(sentence.slice(Math.max(0, at - 8), at));
+  if (!month || !before) return null;
+  const m = MONTHS.indexOf(month[1]!.toLowerCase());
+  return {
+    start: at - before[0].length,
+    end: at + surface.length,
+    source: 'last-month',
+    resolve: (ref) => {
+      if (!ref) return { value: null, grain: 'month', confidence: 0.5 };
+      const year = ref.day.getUTCFullYear() - (m >= ref.day.getUTCMonth() ? 1 : 0);
+      return { value: `${pad(year, 4)}-${pad(m + 1)}`, grain: 'month', confidence: 0.8 };
+    },
+  };
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -303,7 +331,8 @@ function sentenceCandidates(sentence: Sentence, ref: Reference | null): Candidat
     const surface = r.text.slice(leading).replace(/[\s,;.]+$/, '');
     const at = parsedResult.index + leading;
     if (surface.length === 0 || isFalseFriend(surface, sentence.text, at)) continue;
-    found.push(chronoCandidate(r, sentence.start + at, surface));
+    const last = lastMonth(sentence.text, at, surface);
+    found.push(last ? { ...last, start: sentence.start + last.start, end: sentence.start + last.end } : chronoCandidate(r, sentence.start + at, surface));
   }
   for (const y of [...yearCandidates(sentence.text, sentence.start), ...possessiveWeekdays(sentence.text, sentence.start)]) {
     if (!found.some((c) => y.start < c.end && y.end > c.start)) found.push(y);
