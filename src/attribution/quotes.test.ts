@@ -188,3 +188,8 @@ test('a relay is no statement\'s content', () => {
   assert.ok(!got.some((x) => /^quoted by/.test(x.text)), JSON.stringify(got));
   assert.ok(got.some((x) => x.text.startsWith('A transport ferry')), JSON.stringify(got));
 });
+
+test('an outlet reports through its reporter: "according to SANA reporter", and "the reporter" after it', () => {
+  const got = q('More than 50 others were reported injured in the attacks, according to SANA reporter. Houses were badly damaged by the rocket shells, the reporter said.');
+  assert.deepEqual(got.map((x) => [x.speaker, x.anonymous]), [['SANA', false], ['SANA', false]], JSON.stringify(got));
+});

@@ -59,6 +59,8 @@ const ANONYMOUS_MARKERS = new RegExp(`\\b(?:${alternation(words.anonymousMarkers
 const PERSON_TITLES = new Set(cues.lowerTitles);
 const TITLE_NOUNS = new Set([...cues.lowerTitles, ...words.anonymousHeads]);
 const STATEMENT_HEADS = new Set(['statement', 'report', 'reports', 'figures', 'media']);
+/** A reporter of a named outlet speaks for the outlet. */
+const REPORTER_HEADS = new Set(['reporter', 'correspondent']);
 /** Heads of unnamed sources that are no person: "the report" never refers back to someone who spoke. */
 const NOT_PERSON_HEADS = new Set([...STATEMENT_HEADS, 'authorities', 'monitor', 'monitors']);
 /** "a source at | Aleppo Police Command": words before a speaker phrase that make it an unnamed member of the body. */
@@ -331,6 +333,14 @@ function readSpeaker(text: string, start: number, end: number, history: History,
     const earlier = history.speakers.filter((x) => x.at < start && x.speaker.anonymous && new RegExp(`\\b${head}\\b`, 'i').test(x.speaker.speaker ?? ''));
     const last = earlier[earlier.length - 1];
     if (last) return { ...last.speaker, mention };
+  }
+  // "SANA reporter", "an AFP correspondent": an outlet reports through its reporter ("SANA reported"); "the reporter"
+  // after it is that outlet again.
+  if (REPORTER_HEADS.has(head) && !anonymousMarked) {
+    const outlet = body.find((m) => m.entity.type === 'ORG');
+    if (outlet) return { speaker: outlet.entity.name, speakerEntity: outlet.entity.id, type: 'ORG', mention, role: head, anonymous: false, resolved: 'name' };
+    const before = /^the\s/i.test(phrase) ? history.speakers.filter((x) => x.at < start && x.speaker.role === head && x.speaker.type === 'ORG').at(-1) : undefined;
+    if (before) return { ...before.speaker, mention, resolved: 'description' };
   }
   // "the spokesman", "the US scholar": a definite description of someone named before.
   if (/^the\s/i.test(phrase) && TITLE_NOUNS.has(head) && !/s$/.test(head) && !NOT_PERSON_HEADS.has(head)) {
