@@ -11,6 +11,7 @@
  * Pure: text and mentions in, a map out.
  */
 import words from './data/attribution.json' with { type: 'json' };
+import { alternation } from '../core/patterns.js';
 
 export type Gender = 'm' | 'f';
 
@@ -21,8 +22,6 @@ export interface GenderMention {
   readonly entity: { readonly id: string; readonly type: string };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 const TITLE_BEFORE = (titles: readonly string[]) => new RegExp(`(?:^|[^\\p{L}])(?:${alternation(titles)})\\.?\\s+$`, 'u');
 const NOUN_BEFORE = (nouns: readonly string[]) =>
@@ -60,7 +59,9 @@ export function personGenders(text: string, mentions: readonly GenderMention[]):
     if (MALE_NOUN.test(before)) vote(id, 'm', NOUN_WEIGHT);
     if (FEMALE_NOUN.test(before)) vote(id, 'f', NOUN_WEIGHT);
     // The first pronoun after the mention, before another person is named.
-    const other = people.slice(k + 1).find((n) => n.entity.id !== id);
+    let o = k + 1;
+    while (o < people.length && people[o]!.entity.id === id) o++;
+    const other = people[o];
     const window = text.slice(m.end, Math.min(text.length, m.end + PRONOUN_WINDOW, other?.start ?? Infinity));
     // The rest of the sentence and the next one; a quotation opened in between speaks in another voice.
     const ends = [...window.matchAll(/[.!?]["”’]?\s/g)];

@@ -32,6 +32,7 @@ import cues from '../nlp/data/cues.json' with { type: 'json' };
 import { speechCues } from '../nlp/speech.js';
 import { headWord } from '../nlp/heads.js';
 import { personGenders, pronounGender, type Gender } from './gender.js';
+import { alternation, escapeRegExp } from '../core/patterns.js';
 
 export interface AttributionInput {
   readonly text: string;
@@ -49,8 +50,6 @@ interface Found {
   readonly after: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 const SPEECH = alternation(speechCues('quote'));
 const CLAUSE = alternation(speechCues('clause'));
@@ -85,6 +84,9 @@ const NOT_SPEAKER = /\b(?:is|are|was|were|be|been|has|have|had|there|which|inclu
 const CALENDAR = new Set(cues.weekdaysMonths.map((w) => w.toLowerCase()));
 const BODY_ORDER: Record<string, number> = { ORG: 0, GPE: 1, NORP: 2 };
 const ADVERB = String.raw`(?:\s+(?:also|later|earlier|previously|then|further|separately|again|recently|on\s+\w+day|\w+day|\w+ly))?`;
+
+/** Whether the mention is followed by a possessive ("Obama's", "Tobler' "): it owns something, it is no head. */
+const isPossessor = (text: string, m: { readonly end: number }) => /^['’]s?\s/.test(text.slice(m.end, m.end + 3));
 
 /** A mention of an entity, flattened, for lookups by position. */
 interface Located {
@@ -228,7 +230,7 @@ function antecedent(history: History, at: number, want: string, noun: string | n
   for (let k = history.located.length - 1; k >= 0; k--) {
     const m = history.located[k]!;
     // A possessor ("President Barack Obama's healthcare law") is no subject to refer back to.
-    if (/^['’]s?\s/.test(history.text.slice(m.end, m.end + 3))) continue;
+    if (isPossessor(history.text, m)) continue;
     if (m.end > at || !compatible(m.entity.type, m.entity.id) || !['PERSON', 'ORG', 'GPE', 'NORP'].includes(m.entity.type)) continue;
     if (want === 'ANY' && m.entity.type !== 'PERSON' && m.entity.type !== 'ORG') continue;
     return { speaker: m.entity.name, speakerEntity: m.entity.id, type: m.entity.type, mention: null, role: null, anonymous: false, resolved: 'pronoun' };
@@ -293,7 +295,7 @@ function readSpeaker(text: string, start: number, end: number, history: History,
   const inside = history.located.filter((m) => m.start >= start && m.end <= end);
   // "Ms Jowell's deputy, Richard Caborn": the owner of a possessive is not the one who speaks.
   const people = inside.filter((m) => m.entity.type === 'PERSON');
-  const person = people.find((m) => !/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) ?? people[0];
+  const person = people.find((m) => !isPossessor(text, m)) ?? people[0];
   const lower = phrase.toLowerCase();
   const pronoun = PRONOUNS.get(lower);
   if (pronoun) {
@@ -325,7 +327,7 @@ function readSpeaker(text: string, start: number, end: number, history: History,
     .sort((a, b) => BODY_ORDER[a.entity.type]! - BODY_ORDER[b.entity.type]! || a.start - b.start)[0];
   if (STATEMENT_HEADS.has(head) && body.length > 0) {
     // "the statement on Toblerone's Facebook page": the owner's statement, not the page's.
-    const b = body.find((m) => /^['’]s?\s/.test(text.slice(m.end, m.end + 3))) ?? body[body.length - 1]!;
+    const b = body.find((m) => isPossessor(text, m)) ?? body[body.length - 1]!;
     return { speaker: b.entity.name, speakerEntity: b.entity.id, type: b.entity.type, mention, role: null, anonymous: false, resolved: 'name' };
   }
   // "the source": the unnamed source described before ("an unnamed source in Moscow's ... circles").
@@ -709,7 +711,8 @@ function afterStatements<Q extends Quote>(text: string, quotes: readonly Q[]): Q
  */
 function bodiesReferredTo<Q extends Quote>(text: string, quotes: readonly Q[], located: readonly Located[]): Q[] {
   const orgs = located.filter((m) => m.entity.type === 'ORG');
-  const named = quotes.filter((q) => q.speakerEntity !== null && !q.anonymous && orgs.some((m) => m.entity.id === q.speakerEntity));
+  const orgIds = new Set(orgs.map((m) => m.entity.id));
+  const named = quotes.filter((q) => q.speakerEntity !== null && !q.anonymous && orgIds.has(q.speakerEntity));
   return quotes.map((q) => {
     // "the monitor", and "a spokesperson for the monitor".
     const head = headOf(q.speaker ?? '');
@@ -725,7 +728,8 @@ function bodiesReferredTo<Q extends Quote>(text: string, quotes: readonly Q[], l
       return /[,(—–-]/.test(gap) || /(?:^|[.!?:;\n]["”’]?)\s*(?:the\s+)?$/i.test(lead);
     });
     if (apposed) return refer(apposed.entity);
-    const holding = orgs.filter((m) => new RegExp(`\\b${escape(bodyHead)}\\b`, 'i').test(m.entity.name));
+    const headNoun = new RegExp(`\\b${escapeRegExp(bodyHead)}\\b`, 'i');
+    const holding = orgs.filter((m) => headNoun.test(m.entity.name));
     const holder = holding.filter((m) => m.end <= at).at(-1) ?? holding.find((m) => m.start > at);
     if (holder) return refer(holder.entity);
     const before = named.filter((n) => n.start < q.start).at(-1);

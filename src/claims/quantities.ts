@@ -36,6 +36,7 @@
  */
 import type { Entity, EntityType, Quantity, Token as DocToken } from '../core/doc.js';
 import words from './data/quantities.json' with { type: 'json' };
+import { alternation, escapeRegExp } from '../core/patterns.js';
 
 /** A quantity with how it was bounded. */
 export interface StatedQuantity extends Quantity {
@@ -114,14 +115,12 @@ const CALENDAR = new Set([...words.months, ...words.weekdays]);
 const TIME_AFTER = new RegExp(words.timeAfter, 'i');
 const TOLL = new RegExp(words.tollPattern, 'i');
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** Qualifier phrases, longest first, each matched at the end of the text before a number. */
 const QUALIFIERS: readonly { readonly kind: Qualifier; readonly pattern: RegExp }[] = (Object.entries(words.qualifiers) as [Qualifier, string[]][])
   .flatMap(([kind, list]) => list.map((phrase) => ({ kind, phrase })))
   .sort((a, b) => b.phrase.length - a.phrase.length)
-  .map(({ kind, phrase }) => ({ kind, pattern: new RegExp(`(?:^|[^\\p{L}\\p{N}])(${escape(phrase).replace(/ /g, '\\s+')})\\s+$`, 'iu') }));
+  .map(({ kind, phrase }) => ({ kind, pattern: new RegExp(`(?:^|[^\\p{L}\\p{N}])(${escapeRegExp(phrase).replace(/ /g, '\\s+')})\\s+$`, 'iu') }));
 
 const PERCENT = new RegExp(`^\\s*(?:%|(?:${alternation(words.percentWords).replace(/ /g, '\\s+')})\\b)`, 'i');
 const CURRENCY_AFTER = new RegExp(`^\\s+(${alternation(Object.keys(CURRENCY_WORDS)).replace(/ /g, '\\s+')})\\b`, 'i');

@@ -16,6 +16,7 @@ import agencyData from './data/agencies.json' with { type: 'json' };
 import { compilePatterns, isBoilerplateLine, isProse, normaliseLine, wordCount } from './gates.js';
 import bylinePatterns from './patterns/byline.json' with { type: 'json' };
 import datePatterns from './patterns/dates.json' with { type: 'json' };
+import { alternation } from '../core/patterns.js';
 
 // ---------------------------------------------------------------------------
 // Dates
@@ -164,11 +165,7 @@ const AGENCY_NAMES = new Map<string, string>();
 for (const [canonical, variants] of Object.entries(agencyData.agencies)) {
   for (const name of [canonical, ...variants]) AGENCY_NAMES.set(name.toLowerCase(), canonical);
 }
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const AGENCY_ALTERNATION = `(?:${[...AGENCY_NAMES.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRe)
-  .join('|')})`;
+const AGENCY_ALTERNATION = `(?:${alternation([...AGENCY_NAMES.keys()])})`;
 
 const BYLINE_LINES = compilePatterns('byline.json', bylinePatterns.lines);
 const SIGN_OFFS = compilePatterns(

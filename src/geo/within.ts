@@ -13,9 +13,8 @@
 import type { Entity, Place } from '../core/doc.js';
 import type { PlaceKind } from '../core/contract.js';
 import words from './data/within.json' with { type: 'json' };
+import { alternation } from '../core/patterns.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 const SETTLEMENTS = alternation(words.settlementWords);
 const SITES = alternation(words.siteWords);
@@ -68,11 +67,11 @@ export function placedWithin(text: string, entities: readonly Entity[], places: 
   const placeOf = new Map(places.map((p) => [p.entity, p]));
   const containers = places.filter((p) => CONTAINER_KINDS.has(p.kind) && (focus === null || p.country === focus));
   if (containers.length === 0) return [...places];
+  const byId = new Map(entities.map((e) => [e.id, e]));
   const mentionsAt = new Map<number, Place>();
   const mentionsEnding = new Map<number, Place>();
   for (const p of containers) {
-    const e = entities.find((x) => x.id === p.entity);
-    for (const m of e?.mentions ?? []) {
+    for (const m of byId.get(p.entity)?.mentions ?? []) {
       mentionsAt.set(m.start, p);
       mentionsEnding.set(m.end, p);
     }

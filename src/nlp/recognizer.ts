@@ -20,6 +20,7 @@ import { possessiveStem, recognize as recognizeByRules } from './entities.js';
 import { recognizeStatistical } from './ner/index.js';
 import cues from './data/cues.json' with { type: 'json' };
 import time from './data/time.json' with { type: 'json' };
+import { escapeRegExp } from '../core/patterns.js';
 
 /** A rule at least this sure overrides the model's type on the same span. */
 const RETYPE_CONFIDENCE = 0.9;
@@ -73,13 +74,12 @@ export function recognizeEntities(text: string, tokens: readonly Token[], nerMod
   return documentConsistency(text, tokens, withMonthNames(text, merged).sort((a, b) => a.start - b.start || b.end - a.end));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MONTH_NAMES = time.monthsThatAreNames.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
 /** A month that is a family name, written right after a given name the model found ("Theresa" + "May"), no date after. */
 const MONTH_AFTER_NAME = new RegExp(`^\\s+(?:${MONTH_NAMES})\\b(?![\\s,]*\\d)`, 'u');
 /** "Mrs May", "Mr. June": a title before a month name makes it a person's name. */
 const TITLED_MONTH = new RegExp(
-  `(?<![\\p{L}.])(?:${cues.personTitles.filter((t) => /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b/.test(t)).map(escape).join('|')})\\s+(${MONTH_NAMES})\\b(?![\\s,]*\\d)`,
+  `(?<![\\p{L}.])(?:${cues.personTitles.filter((t) => /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b/.test(t)).map(escapeRegExp).join('|')})\\s+(${MONTH_NAMES})\\b(?![\\s,]*\\d)`,
   'gu',
 );
 
